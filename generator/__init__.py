@@ -1,0 +1,20 @@
+"""Timeline Generator: news articles -> dated event records -> a searchable timeline site.
+
+The small public API; the CLI and the mkdocs plugin are thin adapters over it.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .config import Settings, load_settings  # noqa: E402
+from .dates import DateValue, human_date, parse_date  # noqa: E402
+from .events.codec import dumps, loads  # noqa: E402
+from .events.ledger import sync_generated  # noqa: E402
+from .events.store import Store, load_store  # noqa: E402
+from .model import Event, Source, sort_events  # noqa: E402
+
+__all__ = [
+    "DateValue", "Event", "Settings", "Source", "Store", "dumps", "human_date",
+    "load_settings", "load_store", "loads", "parse_date", "sort_events", "sync_generated",
+]

@@ -1,0 +1,225 @@
+"""The `timeline` command: thin click commands over the library.
+
+Exit codes: 0 success, 1 failure (bad records, a busy store, an invalid config), 2 bad
+usage. Problems print as `file:line: severity: message` so editors can jump to them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import __version__
+from .dates import QUALIFIERS, DateError, DateValue, parse_date
+from .config import Settings, load_settings
+from .diagnostics import count
+from .errors import GeneratorError, RecordError
+from .events.codec import dumps, loads
+from .events.ids import new_event_id
+from .events.schema import KINDS, json_schema
+from .events.store import load_store
+from .fsutil import atomic_write, store_lock
+from .model import Event, Source
+
+
+class DateParam(click.ParamType):
+    """A command-line date in any form the event record accepts."""
+
+    name = "DATE"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001 - click's signature
+        if isinstance(value, DateValue):
+            return value
+        try:
+            return parse_date(value)
+        except DateError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = DateParam()
+
+
+def _settings(ctx: click.Context) -> Settings:
+    obj = ctx.find_root().obj
+    if "settings" not in obj:
+        settings, warnings = load_settings(obj.get("config_file"))
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+        obj["settings"] = settings
+    return obj["settings"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="timeline")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="mkdocs.yml holding the `timeline` plugin options (default: ./mkdocs.yml).")
+@click.pass_context
+def cli(ctx: click.Context, config_file: Optional[Path]) -> None:
+    """Turn news articles into a timeline website.
+
+    Event records live in the events folder (content/events by default), one Markdown
+    file with YAML front matter per event; edit them by hand, then build the site.
+    """
+    ctx.obj = {"config_file": config_file}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+    """Validate event records (default: the whole events folder).
+
+    Prints every problem as FILE:LINE: SEVERITY: MESSAGE and exits 1 when there are
+    errors (or warnings, with --strict).
+    """
+    settings = _settings(ctx)
+    store = load_store(settings.events_dir, list(paths) or None, settings.max_event_file_bytes)
+    for problem in store.problems:
+        click.echo(problem.format())
+    errors, warnings = count(store.problems)
+    click.echo(f"{store.files} file(s), {len(store.events)} valid event(s): "
+               f"{errors} error(s), {warnings} warning(s)", err=True)
+    if errors or (strict and warnings):
+        ctx.exit(1)
+
+
+@cli.command("list")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--from", "start", type=DATE, help="Only events that reach this date or later.")
+@click.option("--to", "stop", type=DATE, help="Only events that begin by this date.")
+@click.option("--tag", "tags", multiple=True, help="Only events with this tag (repeatable).")
+@click.option("--actor", "actors", multiple=True, help="Only events with this actor.")
+@click.option("--place", "places", multiple=True, help="Only events at this place.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.pass_context
+def list_events(ctx: click.Context, paths: tuple[Path, ...], start: Optional[DateValue],
+                stop: Optional[DateValue], tags: tuple[str, ...], actors: tuple[str, ...],
+                places: tuple[str, ...], fmt: str) -> None:
+    """List events in timeline order, optionally filtered."""
+    settings = _settings(ctx)
+    store = load_store(settings.events_dir, list(paths) or None, settings.max_event_file_bytes)
+    events = [e for e in store.events
+              if _in_range(e, start, stop) and _has_all(e.tags, tags)
+              and _has_all(e.actors, actors) and _has_all(e.places, places)]
+    if fmt == "json":
+        click.echo(json.dumps([_summary(e) for e in events], ensure_ascii=False, indent=1))
+    else:
+        width = max((len(e.when) for e in events), default=0)
+        for event in events:
+            click.echo(f"{event.when:<{width}}  {event.title}  [{event.id}]")
+    errors, _ = count(store.problems)
+    if errors:
+        click.echo(f"note: {errors} error(s) in the store hid some events; run `timeline check`",
+                   err=True)
+
+
+def _in_range(event: Event, start: Optional[DateValue], stop: Optional[DateValue]) -> bool:
+    last = max(event.date.stop, event.end.stop if event.end else event.date.stop)
+    return (start is None or last > start.start) and (stop is None or event.date.start < stop.stop)
+
+
+def _has_all(values: list[str], wanted: tuple[str, ...]) -> bool:
+    have = {v.casefold() for v in values}
+    return all(w.casefold() in have for w in wanted)
+
+
+def _summary(event: Event) -> dict:
+    return {"id": event.id, "date": str(event.date), "end": str(event.end) if event.end else None,
+            "qualifier": event.qualifier, "when": event.when, "title": event.title,
+            "kind": event.kind, "actors": event.actors, "places": event.places,
+            "tags": event.tags, "sources": len(event.sources),
+            "file": str(event.path) if event.path else None}
+
+
+@cli.command()
+@click.option("--date", required=True, type=DATE, help="When it happened (e.g. 2019-07-21).")
+@click.option("--title", required=True, help="Short headline-style title.")
+@click.option("--end", type=DATE, help="Last date, for a range.")
+@click.option("--qualifier", type=click.Choice(QUALIFIERS), help="How the date is meant.")
+@click.option("--summary", help="One or two sentences for the timeline card.")
+@click.option("--kind", type=click.Choice(KINDS), default="past", show_default=True)
+@click.option("--actor", "actors", multiple=True, help="Person or organisation (repeatable).")
+@click.option("--place", "places", multiple=True, help="Place (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="Topic keyword (repeatable).")
+@click.option("--source-url", help="Link to a report of the event.")
+@click.option("--source-title", help="Headline of that report.")
+@click.option("--source-publisher", help="Who published that report.")
+@click.option("--quote", help="Sentence of the report that states the event.")
+@click.option("--notes", default="", help="Markdown notes for the body of the file.")
+@click.option("--id", "event_id", help="Id (default: date and title words).")
+@click.pass_context
+def new(ctx: click.Context, date: DateValue, title: str, end: Optional[DateValue],
+        qualifier: Optional[str], summary: Optional[str], kind: str, actors: tuple[str, ...],
+        places: tuple[str, ...], tags: tuple[str, ...], source_url: Optional[str],
+        source_title: Optional[str], source_publisher: Optional[str], quote: Optional[str],
+        notes: str, event_id: Optional[str]) -> None:
+    """Create a hand-written event file; the generator never changes it afterwards."""
+    settings = _settings(ctx)
+    root = settings.events_dir
+    sources = [Source(url=source_url, title=source_title, publisher=source_publisher,
+                      quote=quote)] if source_url else []
+    if not source_url and (source_title or source_publisher or quote):
+        raise click.UsageError("--source-title, --source-publisher and --quote describe a "
+                               "source: give its --source-url too")
+    with store_lock(root):
+        taken = {e.id for e in load_store(root).events}
+        event_id = event_id or new_event_id(date, title, taken)
+        path = root / f"{event_id}.md"
+        if event_id in taken or path.exists() or path.is_symlink():
+            raise RecordError(f"an event with id '{event_id}' already exists; choose another --id")
+        event = Event(id=event_id, date=date, title=title, end=end, qualifier=qualifier,
+                      summary=summary, kind=kind, actors=list(actors), places=list(places),
+                      tags=list(tags), sources=sources, body=notes)
+        text = dumps(event)
+        _, problems = loads(text, path)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise RecordError("; ".join(p.message if not p.field else f"{p.field}: {p.message}"
+                                        for p in errors))
+        atomic_write(path, text)
+    click.echo(str(path))
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def schema(output: Optional[Path]) -> None:
+    """Print the JSON Schema of event records (for editor validation)."""
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Console-script entry point: known errors become one clear line and exit code 1."""
+    try:
+        result = cli.main(args=argv, prog_name="timeline", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except GeneratorError as exc:
+        click.echo(f"timeline: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("timeline: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last resort: a bug, not the user's fault
+        click.echo(f"timeline: internal error: {type(exc).__name__}: {exc}\n"
+                   "This is a bug in Timeline Generator; please report it with the command "
+                   "you ran.", err=True)
+        sys.exit(1)
+    # Without standalone mode click returns the code of `ctx.exit(code)` instead of exiting.
+    sys.exit(result if isinstance(result, int) else 0)

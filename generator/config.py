@@ -1,0 +1,166 @@
+"""The one settings schema, read from the `timeline` plugin entry of mkdocs.yml.
+
+The mkdocs plugin and the `timeline` CLI read the same options through this module, so a
+folder set in mkdocs.yml is the folder both use. Relative paths are relative to the
+folder holding mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .errors import ConfigError
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+PLUGIN_NAME = "timeline"
+
+
+class TimelineConfig(base.Config):
+    """Options of the `timeline` entry under `plugins:` in mkdocs.yml."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing its settings."""
+
+    events_dir = c.Type(str, default="content/events")
+    """The event store: one Markdown file (or YAML list) per event; the site's source of truth."""
+
+    articles = c.ListOfItems(c.Type(str), default=["content/articles"])
+    """Files or folders of news articles that `timeline extract` reads by default."""
+
+    templates_dir = c.Type(str, default="templates")
+    """The project's Jinja templates for generated pages."""
+
+    overrides_dir = c.Optional(c.Type(str))
+    """A folder of templates that take precedence over `templates_dir`, for local changes."""
+
+    max_event_file_bytes = c.Type(int, default=1_000_000)
+    """Event files larger than this are refused as not being event records."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated options with paths resolved, as every command and the plugin use them."""
+
+    project_dir: Path
+    config_file: Optional[Path]
+    enabled: bool
+    events_dir: Path
+    articles: tuple[Path, ...]
+    templates_dir: Path
+    overrides_dir: Optional[Path]
+    max_event_file_bytes: int
+    site_name: str = "Timeline"
+
+    @classmethod
+    def from_config(cls, options: TimelineConfig, project_dir: Path,
+                    config_file: Optional[Path] = None, site_name: str = "Timeline"
+                    ) -> "Settings":
+        def resolve(value: str) -> Path:
+            return (project_dir / os.path.expanduser(value)).resolve()
+
+        return cls(
+            project_dir=project_dir,
+            config_file=config_file,
+            enabled=options.enabled,
+            events_dir=resolve(options.events_dir),
+            articles=tuple(resolve(a) for a in options.articles),
+            templates_dir=resolve(options.templates_dir),
+            overrides_dir=resolve(options.overrides_dir) if options.overrides_dir else None,
+            max_event_file_bytes=options.max_event_file_bytes,
+            site_name=site_name,
+        )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running anything: `!ENV` is honoured, other tags read as None."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = [node.value] if isinstance(node, yaml.ScalarNode) else [
+        n.value for n in node.value]
+    default = None
+    if len(names) > 1:
+        *names, default = names
+    for name in names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+                                    lambda loader, suffix, node: None)
+
+
+def find_config(start: Path) -> Optional[Path]:
+    """mkdocs.yml in `start`, where mkdocs itself looks for it."""
+    for name in CONFIG_NAMES:
+        if (start / name).is_file():
+            return start / name
+    return None
+
+
+def plugin_options(config: dict) -> Optional[dict]:
+    """The `timeline` entry of a parsed mkdocs.yml (None when the plugin is not listed)."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict):
+        return (plugins[PLUGIN_NAME] or {}) if PLUGIN_NAME in plugins else None
+    for item in plugins or []:
+        if item == PLUGIN_NAME:
+            return {}
+        if isinstance(item, dict) and PLUGIN_NAME in item:
+            return item[PLUGIN_NAME] or {}
+    return None
+
+
+def validate_options(raw: Any, config_file: Optional[Path]) -> tuple[TimelineConfig, list[str]]:
+    """Check the plugin options; returns them and warnings, raises `ConfigError` on errors."""
+    where = str(config_file or "defaults")
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: the `{PLUGIN_NAME}` plugin entry must hold key: value "
+                          f"options, got {raw!r}")
+    options = TimelineConfig(config_file_path=str(config_file) if config_file else None)
+    options.load_dict(raw)
+    errors, warnings = options.validate()
+    if errors:
+        detail = "; ".join(f"option '{name}': {error}" for name, error in errors)
+        raise ConfigError(f"{where}: plugins -> {PLUGIN_NAME}: {detail}")
+    return options, [f"{where}: plugins -> {PLUGIN_NAME}: option '{name}': {message}"
+                     for name, message in warnings]
+
+
+def load_settings(config_file: Optional[Path] = None, cwd: Optional[Path] = None
+                  ) -> tuple[Settings, list[str]]:
+    """Settings from mkdocs.yml (found in `cwd` when not given), or the defaults without one.
+
+    Raises:
+        ConfigError: the file cannot be read, or its `timeline` options are invalid.
+    """
+    cwd = Path(cwd or Path.cwd())
+    config_file = Path(config_file) if config_file else find_config(cwd)
+    if config_file is None:
+        options, warnings = validate_options({}, None)
+        return Settings.from_config(options, cwd.resolve()), warnings
+    try:
+        with open(config_file, encoding="utf-8-sig") as handle:
+            config = yaml.load(handle, Loader=_ConfigLoader) or {}
+    except OSError as exc:
+        raise ConfigError(f"{config_file}: cannot read it: {exc.strerror}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
+    if not isinstance(config, dict):
+        raise ConfigError(f"{config_file}: expected mkdocs settings (key: value pairs)")
+    raw = plugin_options(config)
+    options, warnings = validate_options(raw if raw is not None else {}, config_file)
+    site_name = config.get("site_name") if isinstance(config.get("site_name"), str) else None
+    settings = Settings.from_config(options, config_file.resolve().parent, config_file,
+                                    site_name or "Timeline")
+    return settings, warnings
