@@ -53,7 +53,24 @@ def _settings(ctx: click.Context) -> Settings:
     return obj["settings"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class UserError(click.ClickException):
+    """A `GeneratorError` on its way out: one line, exit code 1, no traceback."""
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"timeline: error: {self.format_message()}", err=True, file=file)
+
+
+class TimelineGroup(click.Group):
+    """Turns the library's own errors into clean command-line errors."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        try:
+            return super().invoke(ctx)
+        except GeneratorError as exc:
+            raise UserError(str(exc)) from exc
+
+
+@click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
               help="mkdocs.yml holding the `timeline` plugin options (default: ./mkdocs.yml).")
@@ -199,7 +216,7 @@ def schema(output: Optional[Path]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> None:
-    """Console-script entry point: known errors become one clear line and exit code 1."""
+    """Console-script entry point: every error becomes one clear line and a non-zero exit."""
     try:
         result = cli.main(args=argv, prog_name="timeline", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -210,8 +227,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
-    except GeneratorError as exc:
-        click.echo(f"timeline: error: {exc}", err=True)
+    except GeneratorError as exc:  # raised while reading settings, before a command runs
+        UserError(str(exc)).show()
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("timeline: interrupted", err=True)

@@ -10,15 +10,18 @@ of file apart on the next run:
   never created again (remove the id from `rejected` to allow it back);
 * not in the ledger: written by a person; never touched.
 
-Writes are two-phase so that a crash at any moment leaves files the next run recognises:
-the ledger first records the planned write as *pending* (accepting the old and the new
-hash), then the files are replaced atomically, then the ledger is finalised.
+Writes are journalled so that a run killed at any moment leaves files the next run
+recognises: the ledger first records the planned writes as *pending* (accepting the old
+and the new hash), then each file is replaced atomically and a line appended to the
+journal, then the ledger is saved with the journal folded in. A pending creation whose
+file is missing and has no journal line was never written, so it is not a deletion.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -31,6 +34,7 @@ from .codec import dumps, loads
 from .store import load_store
 
 LEDGER_NAME = ".timeline-ledger.json"
+JOURNAL_NAME = ".timeline-ledger.journal"
 LEDGER_VERSION = 1
 
 
@@ -48,23 +52,40 @@ class Ledger:
     @classmethod
     def load(cls, root: Path) -> "Ledger":
         path = Path(root) / LEDGER_NAME
-        if not path.exists():
-            return cls()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(dict(data["generated"]), dict(data["rejected"]))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreError(
-                f"{path}: the generator's record of the files it wrote is damaged ({exc}); "
-                "restore it from git (`git checkout -- "
-                f"{path.name}`) before running the generator again, so that hand edits "
-                "stay recognised") from exc
+        ledger = cls()
+        if path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                ledger = cls(dict(data["generated"]), dict(data["rejected"]))
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise StoreError(
+                    f"{path}: the generator's record of the files it wrote is damaged ({exc}); "
+                    "restore it from git (`git checkout -- "
+                    f"{path.name}`) before running the generator again, so that hand edits "
+                    "stay recognised") from exc
+        ledger._replay(Path(root) / JOURNAL_NAME)
+        return ledger
+
+    def _replay(self, journal: Path) -> None:
+        """Fold in the writes an interrupted run finished (a torn last line is ignored)."""
+        if not journal.exists():
+            return
+        for line in journal.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                done = json.loads(line)
+                entry = self.generated.setdefault(done["id"], {})
+                entry.update(path=done["path"], sha256=[done["sha256"]], title=done["title"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            entry.pop("pending", None)
 
     def save(self, root: Path) -> None:
+        """Write the ledger atomically; the journal is then folded in and can go."""
         data = {"version": LEDGER_VERSION, "generated": self.generated,
                 "rejected": self.rejected}
         atomic_write(Path(root) / LEDGER_NAME,
                      json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        (Path(root) / JOURNAL_NAME).unlink(missing_ok=True)
 
     def is_ours(self, event_id: str, data: bytes) -> bool:
         return text_hash(data) in self.generated[event_id]["sha256"]
@@ -104,27 +125,36 @@ def sync_generated(root: Path, events: Iterable[Event]) -> SyncReport:
                 entry.update(path=path.relative_to(root).as_posix(), pending=True,
                              sha256=sorted({*old, text_hash(text.encode("utf-8"))}))
             ledger.save(root)
-            for event_id, path, text, _ in plan:
-                atomic_write(path, text)
-                entry = ledger.generated[event_id]
-                entry["sha256"] = [text_hash(text.encode("utf-8"))]
-                del entry["pending"]
+            with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
+                for event_id, path, text, _ in plan:
+                    atomic_write(path, text)
+                    entry = ledger.generated[event_id]
+                    entry["sha256"] = [text_hash(text.encode("utf-8"))]
+                    del entry["pending"]
+                    _journal(journal, event_id, entry)
         if plan or report.newly_rejected:
             ledger.save(root)
         return report
 
 
+def _journal(journal, event_id: str, entry: dict[str, Any]) -> None:  # noqa: ANN001
+    journal.write(json.dumps({"id": event_id, "path": entry["path"], "title": entry["title"],
+                              "sha256": entry["sha256"][0]}, ensure_ascii=False) + "\n")
+    journal.flush()
+    os.fsync(journal.fileno())
+
+
 def _notice_deletions(root: Path, ledger: Ledger, report: SyncReport) -> None:
     for event_id, entry in sorted(ledger.generated.items()):
-        if (root / entry["path"]).exists():
-            if entry.get("pending") and not ledger.is_ours(event_id, (root / entry["path"])
-                                                          .read_bytes()):
-                entry["sha256"] = []  # a pending write that never happened: a person's file
-            entry.pop("pending", None)
+        path = root / entry["path"]
+        if path.exists():
+            if entry.pop("pending", False):  # settle an interrupted write to what is there
+                current = text_hash(path.read_bytes())
+                entry["sha256"] = [current] if current in entry["sha256"] else []
             continue
         del ledger.generated[event_id]
         if entry.get("pending") and len(entry["sha256"]) == 1:
-            continue  # the creation was interrupted before the file existed: not a deletion
+            continue  # an interrupted creation that never reached the disk: not a deletion
         ledger.rejected[event_id] = entry.get("title", "")
         report.newly_rejected.append(event_id)
 

@@ -232,6 +232,8 @@ class _Checker:
 def id_problem(value: str) -> Optional[str]:
     """Why `value` cannot be an event or article id, or None when it can."""
     if not ID_PATTERN.fullmatch(value):
+        if ID_PATTERN.fullmatch(value.lower()):
+            return f"'{value}' is not a valid id: ids are lowercase, so write '{value.lower()}'"
         return (f"'{value[:80]}' is not a valid id: use lowercase letters and digits joined by "
                 "single - _ or . (for example 2019-07-21-talks-resume); ids name files and "
                 "web addresses, so they cannot hold spaces, '/', '\\' or '..'")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from ..diagnostics import WARNING, Problem, display_path
+from ..diagnostics import WARNING, Problem
 from ..model import Event, sort_events
 from .codec import EVENT_SUFFIXES, MAX_FILE_BYTES, decode, loads
 
@@ -51,19 +51,30 @@ def load_store(root: Path, paths: Optional[Iterable[Path]] = None,
             continue
         store.files += 1
         events, problems = read_event_file(path, max_bytes)
-        store.problems.extend(problems)
         for event in events:
             earlier = first_seen.get(event.id)
             if earlier is not None:
-                store.problems.append(Problem(
-                    path, f"id '{event.id}' is already used by "
-                          f"{display_path(earlier.path)}:{earlier.line or 1}; ids must be "
-                          "unique, so give one of them another id", event.line, field="id"))
+                problems.append(Problem(
+                    path, f"id '{event.id}' is already used by {_where(earlier, path, root)}; "
+                          "ids must be unique, so give one of them another id",
+                    event.line, field="id"))
                 continue
             first_seen[event.id] = event
             store.events.append(event)
+        store.problems.extend(sorted(problems, key=lambda p: p.line or 0))
     store.events = sort_events(store.events)
     return store
+
+
+def _where(event: Event, path: Path, root: Path) -> str:
+    """Where an earlier record is, said briefly: 'line 3' in the same file, else its path."""
+    if event.path == path:
+        return f"line {event.line or 1} of this file"
+    try:
+        name = event.path.relative_to(root).as_posix()
+    except ValueError:
+        name = str(event.path)
+    return f"{name}:{event.line or 1}"
 
 
 def discover(root: Path, paths: Optional[Iterable[Path]] = None

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Set up and run the project with nothing but Python: `python3 dev.py demo|test|serve`.
+
+Creates the project's virtual environment in .venv on first use, installs the package
+into it (editable), then runs the task. Standard library only, so it works on a fresh
+machine before anything is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+
+
+def run(*command: str) -> None:
+    print("+", " ".join(command), flush=True)
+    result = subprocess.run(command, cwd=ROOT)
+    if result.returncode:
+        sys.exit(result.returncode)
+
+
+def setup(extras: str = "") -> None:
+    """Create .venv if needed and install the project (with `extras`) into it."""
+    if not (BIN / "python").exists() and not (BIN / "python.exe").exists():
+        print(f"+ creating virtual environment {VENV.name}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+        run(str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    run(str(BIN / "python"), "-m", "pip", "install", "--quiet", "--editable", target)
+
+
+def demo(args: list[str]) -> None:
+    """Build the demo site from seeds/ into site/."""
+    setup()
+    run(str(BIN / "timeline"), "check")
+    run(str(BIN / "mkdocs"), "build", "--strict", *args)
+    print(f"\nBuilt the demo site: open {ROOT / 'site' / 'index.html'} in a browser, or run "
+          "`python3 dev.py serve` and visit http://127.0.0.1:8000/")
+
+
+def serve(args: list[str]) -> None:
+    """Preview the site with live reload while you edit event files."""
+    setup()
+    run(str(BIN / "mkdocs"), "serve", "--livereload", *args)
+
+
+def test(args: list[str]) -> None:
+    """Run the whole test suite (extra arguments go to pytest)."""
+    setup("test")
+    run(str(BIN / "python"), "-m", "pytest", *args)
+
+
+TASKS = {"demo": demo, "serve": serve, "test": test}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
+        print(f"usage: python3 dev.py {{{'|'.join(TASKS)}}} [args...]\n")
+        for name, task in TASKS.items():
+            print(f"  {name:6} {task.__doc__}")
+        sys.exit(2)
+    TASKS[sys.argv[1]](sys.argv[2:])

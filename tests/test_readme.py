@@ -1,0 +1,31 @@
+"""The README's examples are true: its record example is valid, its commands exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.cli import cli
+from generator.events.codec import loads
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_record_example_is_a_valid_event():
+    block = re.search(r"```markdown\n(.*?)```", README, re.S).group(1)
+    (event,), problems = loads(block, Path("example.md"))
+    assert problems == []
+    assert event.when == "21 July 2019"
+
+
+def test_two_setup_commands_come_first():
+    first_block = re.search(r"```sh\n(.*?)```", README, re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines()]
+    assert commands == ["python3 dev.py demo", "python3 dev.py test"]
+
+
+def test_every_cli_command_is_documented():
+    for name in cli.commands:
+        assert f"`timeline {name}" in README, name
