@@ -2,12 +2,13 @@
 
 Event files are written by people, so reading them guards against everything a text
 editor (or an attacker) can put in a file: wrong encodings, binary data, YAML tags that
-would run code, alias bombs, and deep nesting. Each problem becomes a `Problem` with the
+would run code, alias bombs (refused before anything is built), and deep nesting. Each problem becomes a `Problem` with the
 line it is on; nothing here raises on bad input.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -26,16 +27,12 @@ MAX_FILE_BYTES = 1_000_000
 _FRONT_MATTER = frontmatter.YAMLHandler()
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader that also refuses aliases, so `*ref` bombs cannot blow up memory or time."""
+# libyaml's parser when PyYAML was built with it (about five times faster), else PyYAML's own.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in event files; write the value "
-                "out in full", mark)
-        return super().compose_node(parent, index)
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML reading: no tags that run code, impossible dates kept as text."""
 
     def construct_yaml_timestamp(self, node):  # noqa: ANN001, ANN201
         """Keep impossible dates (2019-02-30) as text, so the date check can explain them."""
@@ -46,6 +43,14 @@ class _SafeLoader(yaml.SafeLoader):
 
 
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+
+
+class _AliasFound(Exception):
+    """A collection used twice through an alias (`*name`), the stuff of YAML bombs."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
 
 
 @dataclass
@@ -82,9 +87,15 @@ def decode(data: bytes, path: Path) -> tuple[Optional[str], list[Problem]]:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict, list[Problem]]:
     """YAML text -> (data, {key path: line}, problems); `first_line` is the text's line in the file."""
     loader = _SafeLoader(text)
+    lines: dict[tuple, int] = {}
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _map_lines(node, (), lines, first_line)  # before building: refuses alias bombs
         data = loader.construct_document(node) if node is not None else None
+    except _AliasFound as exc:
+        return None, {}, [Problem(path, "aliases (*name) are not allowed in event files; "
+                                        "write the value out in full", exc.line)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
@@ -98,25 +109,36 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict, l
         return None, {}, [Problem(path, "YAML is nested too deeply to be an event record")]
     finally:
         loader.dispose()
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _map_lines(node, (), lines, first_line)
     return data, lines, []
 
 
 def _map_lines(node: yaml.Node, key: tuple, lines: dict, first_line: int) -> None:
-    stack = [(node, key)]
-    while stack:
-        current, where = stack.pop()
+    """Record the line of every key and item; raise `_AliasFound` on a reused collection.
+
+    An alias is the same node object met twice. Its own mark is the anchor's, so the
+    line reported is the one of the key (or list) that holds the reference.
+    """
+    queue = deque([(node, key)])
+    seen = {id(node)}
+
+    def visit(child: yaml.Node, where: tuple, line: int) -> None:
+        lines[where] = line + first_line
+        if isinstance(child, yaml.CollectionNode):
+            if id(child) in seen:
+                raise _AliasFound(line + first_line)
+            seen.add(id(child))
+            queue.append((child, where))
+
+    while queue:
+        current, where = queue.popleft()
         if isinstance(current, yaml.MappingNode):
             for key_node, value_node in current.value:
-                child = where + (getattr(key_node, "value", None),)
-                lines[child] = key_node.start_mark.line + first_line
-                stack.append((value_node, child))
-        elif isinstance(current, yaml.SequenceNode):
+                visit(value_node, where + (getattr(key_node, "value", None),),
+                      key_node.start_mark.line)
+        else:
             for index, item in enumerate(current.value):
-                lines[where + (index,)] = item.start_mark.line + first_line
-                stack.append((item, where + (index,)))
+                line = item.start_mark.line if id(item) not in seen else current.start_mark.line
+                visit(item, where + (index,), line)
 
 
 def split_records(text: str, path: Path) -> tuple[list[RawRecord], list[Problem]]:

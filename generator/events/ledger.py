@@ -162,28 +162,28 @@ def _notice_deletions(root: Path, ledger: Ledger, report: SyncReport) -> None:
 def _plan(root: Path, ledger: Ledger, events: Iterable[Event], report: SyncReport
           ) -> list[tuple[str, Path, str, list[str]]]:
     """(id, path, new text, accepted old hashes) of every file that must be written."""
-    hand_ids = {e.id for e in load_store(root).events} - set(ledger.generated)
     plan = []
     seen: set[str] = set()
+    hand_ids: set[str] | None = None  # read the store only if a new event needs the check
     for event in events:
         if event.id in seen:
             continue
         seen.add(event.id)
-        text = dumps(event)
-        if _unreadable(event, text, root, report):
-            continue
         if event.id in ledger.rejected:
             report.skipped_rejected.append(event.id)
             continue
+        text = dumps(event)
         entry = ledger.generated.get(event.id)
         if entry is None:
+            if hand_ids is None:
+                hand_ids = {e.id for e in load_store(root).events} - set(ledger.generated)
             path = root / f"{event.id}.md"
             if event.id in hand_ids or path.exists() or path.is_symlink():
                 report.kept_hand_written.append(event.id)
-                continue
-            ledger.generated[event.id] = {"title": event.title}
-            plan.append((event.id, path, text, []))
-            report.created.append(event.id)
+            elif not _unreadable(event, text, root, report):
+                ledger.generated[event.id] = {"title": event.title}
+                plan.append((event.id, path, text, []))
+                report.created.append(event.id)
             continue
         path = root / entry["path"]
         current = path.read_bytes()
@@ -191,7 +191,7 @@ def _plan(root: Path, ledger: Ledger, events: Iterable[Event], report: SyncRepor
             report.kept_edited.append(event.id)
         elif current == text.encode("utf-8"):
             report.unchanged.append(event.id)
-        else:
+        elif not _unreadable(event, text, root, report):
             entry["title"] = event.title
             plan.append((event.id, path, text, list(entry["sha256"])))
             report.updated.append(event.id)

@@ -107,7 +107,8 @@ class _Checker:
         if single_line and "\n" in text.strip():
             self.report(key, "expected one line of text; move longer notes to the body "
                              "below the front matter", WARNING)
-        if any(unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in text):
+        if not text.isascii() and any(unicodedata.category(ch) in INVISIBLE_CATEGORIES
+                                      for ch in text):
             self.report(key, "contains invisible formatting characters (zero-width or "
                              "text-direction marks); remove them unless they are intended",
                         WARNING)
