@@ -10,6 +10,35 @@ from .dates import DateValue, human_date, sort_key
 
 
 @dataclass
+class Article:
+    """A news article as read from any input format, ready for extraction.
+
+    `text` is the body the extractor reads (the title is kept apart); `published` is the
+    document creation time that relative dates are resolved against, None when unknown.
+    """
+
+    id: str
+    text: str
+    path: Optional[Path] = None
+    title: Optional[str] = None
+    published: Optional[DateValue] = None
+    publisher: Optional[str] = None
+    url: Optional[str] = None
+    author: Optional[str] = None
+    language: str = "en"
+    row: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article with its character offsets in `Article.text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
 class Source:
     """Where an event was reported: an article of the archive, or any page with a URL."""
 

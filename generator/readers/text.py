@@ -1,0 +1,100 @@
+"""Plain-text and Markdown articles, with front matter or a sidecar metadata file.
+
+A plain file that must stay byte-for-byte as published (such as the seed) keeps its
+metadata beside it in `NAME.meta.yaml`; a file with YAML front matter carries its own.
+When both exist, the front matter wins field by field.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from ..diagnostics import Problem
+from .base import ReadResult, build_article, decode_text, read_limited
+
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+_FRONT_MATTER = frontmatter.YAMLHandler()
+
+
+def sidecar_path(path: Path) -> Path | None:
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_name(path.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith(SIDECAR_SUFFIXES)
+
+
+def _yaml_mapping(text: str, path: Path, first_line: int = 1) -> tuple[dict, list[Problem]]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark else first_line
+        return {}, [Problem(path, f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}",
+                            line)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem(path, "metadata must be key: value pairs (title:, published: ...)",
+                            first_line)]
+    return data, []
+
+
+def read_text_article(path: Path) -> ReadResult:
+    """A .txt or .md article: front matter if present, sidecar metadata, title fallback."""
+    result = ReadResult()
+    data, problem = read_limited(path)
+    if problem is None:
+        text, problem = decode_text(data, path)
+    if problem is not None:
+        result.problems.append(problem)
+        return result
+    record: dict[str, Any] = {}
+    sidecar = sidecar_path(path)
+    if sidecar is not None:
+        meta_data, problem = read_limited(sidecar, 1_000_000)
+        meta_text, problem = decode_text(meta_data, sidecar) if problem is None else (None,
+                                                                                       problem)
+        if problem is not None:
+            result.problems.append(problem)
+        else:
+            found, problems = _yaml_mapping(meta_text, sidecar)
+            record.update(found)
+            result.problems.extend(problems)
+    body = text
+    if _FRONT_MATTER.detect(text):
+        try:
+            fm, body = _FRONT_MATTER.split(text)
+        except ValueError:
+            result.problems.append(Problem(path, "front matter is not closed: add a line '---' "
+                                                 "after the metadata", 1))
+            return result
+        found, problems = _yaml_mapping(fm, path, 1)
+        record.update(found)
+        result.problems.extend(problems)
+        if problems:
+            return result
+    if "title" not in {str(k).lower() for k in record}:
+        heading = _markdown_heading(body) if path.suffix.lower() != ".txt" else None
+        if heading:
+            record["title"] = heading
+    article, problems = build_article(record, body, path, path.stem)
+    result.problems.extend(problems)
+    if article is not None:
+        result.articles.append(article)
+    return result
+
+
+def _markdown_heading(body: str) -> str | None:
+    """The first `# Heading` of a Markdown article, used as its title when none is given."""
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+    return match.group(1) if match else None
