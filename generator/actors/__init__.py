@@ -1,0 +1,1 @@
+"""People, organisations, groups and places named in articles (rule-based)."""
