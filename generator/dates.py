@@ -17,6 +17,8 @@ Accepted forms (TIMEX3-style, as the tagger writes them and as people type them)
     YYYY-MM-DD      2019-07-21  a day
     YYYY-MM-DDTxx   2019-07-21TMO  part of a day: MO, AF, EV, NI (morning ... night)
     YYYY-MM-DDTHH:MM[:SS]       a time of day
+    XXXX-MM-DD, XXXX-MM, XXXX   TIMEX3 placeholders: the year is not known (an article
+                                without a publication date); shown as such, sorted last
 
 Ordering (see `sort_key`): events are ordered by the moment their (qualified) span
 starts; at equal starts a coarser date comes first (a whole year before its first day),
@@ -201,6 +203,7 @@ class DateValue:
     part: Optional[str] = None
     hour: Optional[int] = None
     minute: Optional[int] = None
+    unknown_year: bool = False
 
     def __str__(self) -> str:
         return self.text
@@ -343,11 +346,35 @@ def parse_date(value: object) -> DateValue:
     if not isinstance(value, str):
         raise DateError(f"expected a date as text, got {type(value).__name__}; use {FORMS_HELP}")
     raw = value.strip()
+    if raw.startswith("XXXX"):
+        return _parse_placeholder(raw)
     for precision, pattern in _PATTERNS:
         m = pattern.fullmatch(raw)
         if m:
             return _parse_match(precision, m, raw)
     raise DateError(f"'{raw}' is not a date this tool reads; use {FORMS_HELP}")
+
+
+# Placeholders sort after every real date, in a fixed order among themselves.
+UNKNOWN_START = day_number(MAX_YEAR + 1, 1, 1) * MINUTES_PER_DAY
+_PLACEHOLDER = re.compile(r"XXXX(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?")
+
+
+def _parse_placeholder(raw: str) -> DateValue:
+    """`XXXX-07-21`: a date whose year is unknown, kept as the source gave it."""
+    m = _PLACEHOLDER.fullmatch(raw)
+    if not m:
+        raise DateError(f"'{raw}' is not a date this tool reads; use {FORMS_HELP}")
+    month = int(m["month"]) if m["month"] and m["month"] != "XX" else None
+    day = int(m["day"]) if m["day"] and m["day"] != "XX" else None
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"'{raw}': month {month:02d} does not exist; use 01 to 12")
+    if day is not None and (month is None or not 1 <= day <= days_in_month(2000, month)):
+        raise DateError(f"'{raw}' is not a real date")
+    precision = Precision.DAY if m["day"] else Precision.MONTH if m["month"] else Precision.YEAR
+    start = UNKNOWN_START + ((month or 0) * 32 + (day or 0)) * MINUTES_PER_DAY
+    return DateValue(raw, precision, 0, start, start + MINUTES_PER_DAY, month=month, day=day,
+                     unknown_year=True)
 
 
 def from_day_number(days: int) -> DateValue:
@@ -409,6 +436,11 @@ def _day_label(days: int) -> str:
 def plain_label(value: DateValue) -> str:
     """The date in words, without a qualifier: "21 July 2019", "week of 15 July 2019"."""
     p = value.precision
+    if value.unknown_year:
+        if value.month is None:
+            return "date unknown"
+        day = f"{value.day} " if value.day else ""
+        return f"{day}{MONTH_NAMES[value.month - 1]}, year unknown"
     if p is Precision.CENTURY:
         n = abs(int(value.text[:-2]))
         number = n + 1

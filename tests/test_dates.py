@@ -183,3 +183,21 @@ def test_containment_and_overlap_agree(a, b):
     if x.contains(y):
         assert x.overlaps(y)
     assert x.overlaps(y) == y.overlaps(x)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("XXXX-07-21", "21 July, year unknown"), ("XXXX-07", "July, year unknown"),
+    ("XXXX", "date unknown"), ("XXXX-XX-XX", "date unknown"),
+])
+def test_placeholders_for_unknown_years(text, label):
+    """Articles without a publication date leave relative dates unresolved, never guessed."""
+    value = parse_date(text)
+    assert value.unknown_year and value.text == text
+    assert human_date(value) == label
+    assert sort_key(value) > sort_key(parse_date("9999-12-31"))
+
+
+@pytest.mark.parametrize("text", ["XXXX-13", "XXXX-02-30", "XXXX-W12", "XXX"])
+def test_bad_placeholders(text):
+    with pytest.raises(DateError):
+        parse_date(text)

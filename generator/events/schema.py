@@ -29,7 +29,8 @@ KINDS = ("past", "future")
 URL_SCHEMES = ("http", "https")
 JSON_DATE_PATTERN = (
     r"^(-?\d{1,4}(-(H[12]|Q[1-4]|SP|SU|FA|WI|W\d{2}(-WE)?|\d{2}(-\d{2}"
-    r"(T(MO|AF|EV|NI|\d{2}:\d{2}(:\d{2})?))?)?))?|-?\d{1,3}X|-?\d{1,3}0s|-?\d{1,2}XX)$")
+    r"(T(MO|AF|EV|NI|\d{2}:\d{2}(:\d{2})?))?)?))?|-?\d{1,3}X|-?\d{1,3}0s|-?\d{1,2}XX"
+    r"|XXXX(-(\d{2}|XX)(-(\d{2}|XX))?)?)$")
 # Characters that change how text around them is displayed without being visible.
 INVISIBLE_CATEGORIES = ("Cf",)
 
@@ -127,10 +128,14 @@ class _Checker:
 
     def date(self, key: tuple, value: Any) -> Optional[DateValue]:
         try:
-            return parse_date(value)
+            date = parse_date(value)
         except DateError as exc:
             self.report(key, str(exc))
             return None
+        if date.unknown_year:
+            self.report(key, f"'{date}' has no year (its article had no publication date); "
+                             "replace the X's with the real date", WARNING)
+        return date
 
     def choice(self, key: tuple, value: Any, choices: tuple[str, ...]) -> Optional[str]:
         if isinstance(value, str) and value.strip().lower() in choices:
@@ -281,7 +286,8 @@ def validate(mapping: Any, path: Path, locate: Locate, record_line: Optional[int
     fields = {spec.name: _convert(check, spec, values[spec.name])
               for spec in FIELDS if values.get(spec.name) is not None and spec.name != "id"}
     date, end = fields.get("date"), fields.get("end")
-    if date is not None and end is not None and end.stop <= date.start:
+    if date is not None and end is not None and end.stop <= date.start \
+            and not date.unknown_year and not end.unknown_year:
         check.report(("end",), f"range ends ({end}) before it starts ({date}); swap them")
     if any(p.is_error for p in check.problems) or not event_id:
         return None, check.problems
