@@ -204,6 +204,66 @@ def new(ctx: click.Context, date: DateValue, title: str, end: Optional[DateValue
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--events", "events_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Event store to write (default: events_dir from mkdocs.yml).")
+@click.option("--dry-run", is_flag=True, help="Extract and report, but write nothing.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[Path, ...], events_dir: Optional[Path],
+            dry_run: bool, strict: bool, quiet: bool) -> None:
+    """Extract dated events from articles into the event store.
+
+    PATHS are article files or folders (.txt, .md, .html, .jsonl, .csv); by default the
+    `articles` folders from mkdocs.yml. Files you edited, events you deleted and events
+    you wrote by hand are left as they are. Exits 1 if an article could not be read.
+    """
+    from .pipeline import run_extraction
+
+    settings = _settings(ctx)
+    targets = list(paths) or [p for p in settings.articles if p.exists()]
+    root = events_dir.resolve() if events_dir else settings.events_dir
+    report = run_extraction(targets, root, settings.max_event_file_bytes,
+                            progress=None if quiet else _progress, dry_run=dry_run)
+    for problem in report.problems + report.sync.problems:
+        click.echo(problem.format(), err=True)
+    _print_extraction_summary(report, dry_run, quiet)
+    errors, warnings = count(report.problems + report.sync.problems)
+    if errors or (strict and warnings):
+        ctx.exit(1)
+
+
+def _progress(articles):  # noqa: ANN001, ANN202 - an iterable in, the same iterable out
+    """A progress bar on a terminal; silent when output goes to a file or a pipe."""
+    articles = list(articles)
+    if not sys.stderr.isatty() or len(articles) < 2:
+        yield from articles
+        return
+    with click.progressbar(articles, label="Extracting", file=sys.stderr,
+                           item_show_func=lambda a: a.id if a else "") as bar:
+        yield from bar
+
+
+def _print_extraction_summary(report, dry_run: bool, quiet: bool) -> None:  # noqa: ANN001
+    sync = report.sync
+    if not quiet and not dry_run:
+        for label, ids in (("kept (edited by hand)", sync.kept_edited),
+                           ("kept (written by hand)", sync.kept_hand_written),
+                           ("not re-created (deleted by hand)", sync.skipped_rejected)):
+            if ids:
+                click.echo(f"{label}: {', '.join(ids[:10])}"
+                           + (f" and {len(ids) - 10} more" if len(ids) > 10 else ""), err=True)
+    errors, warnings = count(report.problems + sync.problems)
+    written = "would write" if dry_run else "events"
+    click.echo(f"{report.articles} article(s) read, {report.candidates} dated sentence(s) "
+               f"-> {len(report.events)} event(s); {written}: {len(sync.created)} new, "
+               f"{len(sync.updated)} updated, {len(sync.unchanged)} unchanged, "
+               f"{len(sync.kept_edited) + len(sync.kept_hand_written)} kept as edited; "
+               f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+@cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def schema(output: Optional[Path]) -> None:

@@ -28,10 +28,10 @@ GROUP_NOUNS = ("government", "governments", "companies", "firms", "officials", "
                "importers", "buyers", "investors", "farmers", "diplomats", "leaders", "president",
                "delegation", "army", "navy", "parliament", "court", "central bank")
 
-_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][\w’'&-]*|[A-Z]\.)"
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?![A-Za-z])|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][\w’'&-]*)"
 # Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
 # "of" joins only where an organisation word precedes it; see `_split_of`.
-_CONNECTOR = r"(?:of|the|de|du|da|del|der|van|von|al|bin|for)"
+_CONNECTOR = r"(?:of|the|de|du|da|del|der|van|von|al|bin)"
 _SEQUENCE = re.compile(
     rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_CONNECTOR}\s+)*{_TOKEN})*(?:\s+(?:Inc|Corp|Co|Ltd|Jr|Sr)\.)?")
 
@@ -187,6 +187,12 @@ class ActorFinder:
         return any(joined.startswith(t + " ") for t in self.lexicon["titles"])
 
     def _split_title(self, surface: str) -> tuple[Optional[str], str]:
+        """("Prime Minister", "John Howard") from "Australian Prime Minister John Howard"."""
+        first, _, rest = surface.partition(" ")
+        if first in self.lexicon["demonyms"] and rest:
+            role, name = self._split_title(rest)
+            if role is not None:
+                return f"{first} {role}", name
         for title in self.lexicon["titles"]:
             if surface.startswith(title + " ") and surface[len(title) + 1:][:1].isupper():
                 return title, surface[len(title) + 1:]
@@ -219,7 +225,7 @@ def _group_pattern(demonyms: tuple[str, ...]) -> re.Pattern[str]:
 def _opens_sentence(word: str, lowercase_words: frozenset[str]) -> bool:
     """A capital that is only there because the word opens the sentence."""
     lower = word.lower()
-    return lower in lowercase_words or lower.endswith(("ing", "ly")) and len(lower) > 5
+    return lower in lowercase_words or lower.endswith(("ing", "ly", "ed")) and len(lower) > 5
 
 
 def _display(name: str, kind: str) -> str:

@@ -105,8 +105,10 @@ class SyncReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def sync_generated(root: Path, events: Iterable[Event]) -> SyncReport:
+def sync_generated(root: Path, events: Iterable[Event], dry_run: bool = False) -> SyncReport:
     """Write the generator's events into the store at `root`, respecting every person's edit.
+
+    With `dry_run` the report says what would be written and nothing is.
 
     Raises:
         LockError: another timeline command is writing to the store.
@@ -114,11 +116,14 @@ def sync_generated(root: Path, events: Iterable[Event]) -> SyncReport:
     """
     root = Path(root)
     with store_lock(root):
-        remove_stale_temp_files(root)
+        if not dry_run:
+            remove_stale_temp_files(root)
         ledger = Ledger.load(root)
         report = SyncReport()
         _notice_deletions(root, ledger, report)
         plan = _plan(root, ledger, events, report)
+        if dry_run:
+            return report
         if plan:
             for event_id, path, text, old in plan:
                 entry = ledger.generated.setdefault(event_id, {})

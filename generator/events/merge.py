@@ -1,0 +1,268 @@
+"""One happening, one event: merging candidates within an article, across articles, and
+with the events already in the store.
+
+Two candidates are the same happening when their dates agree (equal, or one inside the
+other when the outer one is short) and they are told alike: they share enough content
+words, or one opens with an event noun ("The call last week ...") that names what the
+other tells ("spoke by phone July 18"). Across articles the bar is higher, and the same
+wire story printed by several outlets (near-identical sentences) always merges.
+
+A merged event takes its date from its most precise member and cites every sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..dates import MINUTES_PER_DAY, Precision
+from ..model import Event, Source, sort_events
+from .extract import Candidate, content_words, cues, provisional_id
+
+MAX_CONTAINER_DAYS = 31
+WITHIN_ARTICLE_OVERLAP = 0.5
+SAME_DAY_OVERLAP = 0.3
+SAME_DAY_SHARED = 4
+ACROSS_SAME_DAY_SHARED = 5
+ACROSS_ARTICLES_OVERLAP = 0.6
+WIRE_COPY_OVERLAP = 0.85
+MIN_SHARED_WORDS = 3
+# Articles of one story: share this much of their vocabulary (Jaccard of content words).
+STORY_SIMILARITY = 0.09
+STORY_SHARED_WORDS = 2
+
+
+@dataclass
+class Group:
+    """Candidates (and at most one stored event) that tell the same happening."""
+
+    members: list[Candidate] = field(default_factory=list)
+    stored: Optional[Event] = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        words: set[str] = set()
+        for member in self.members:
+            words |= member.words
+        if self.stored is not None:
+            words |= _event_words(self.stored)
+        return frozenset(words)
+
+
+def merge(candidates: Iterable[Candidate], stored: Iterable[Event] = ()) -> list[Event]:
+    """Events from `candidates` (in article order), joined with matching `stored` events."""
+    groups: list[Group] = [Group(stored=event) for event in stored]
+    by_article: dict[str, list[Group]] = {}
+    for candidate in candidates:
+        group = _find_group(candidate, by_article.get(candidate.article.id, []), groups)
+        if group is None:
+            group = Group()
+            groups.append(group)
+        group.members.append(candidate)
+        if group not in by_article.setdefault(candidate.article.id, []):
+            by_article[candidate.article.id].append(group)
+    _join_story_events(groups)
+    events = [_event(group) for group in groups if group.members]
+    reserved = {group.stored.id for group in groups if group.stored is not None}
+    return sort_events(_unique_ids(events, reserved))
+
+
+def _find_group(candidate: Candidate, same_article: list[Group], groups: list[Group]
+                ) -> Optional[Group]:
+    best, best_score = None, 0.0
+    for group in same_article:
+        score = _within_article(candidate, group)
+        if score > best_score:
+            best, best_score = group, score
+    if best is not None:
+        return best
+    for group in groups:
+        if group in same_article:
+            continue
+        score = _across_articles(candidate, group)
+        if score > best_score:
+            best, best_score = group, score
+    return best
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if (a.date, a.end, a.qualifier) == (b.date, b.end, b.qualifier):
+        return True
+    if a.qualifier != b.qualifier or (a.end is None) != (b.end is None):
+        return False
+    outer, inner = (a, b) if a.date.contains(b.date) else (b, a)
+    if not outer.date.contains(inner.date):
+        return False
+    return (outer.date.stop - outer.date.start) <= MAX_CONTAINER_DAYS * MINUTES_PER_DAY
+
+
+def _members_events(group: Group) -> list[Event]:
+    events = [m.event for m in group.members]
+    return events + ([group.stored] if group.stored is not None else [])
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)), shared
+
+
+def _within_article(candidate: Candidate, group: Group) -> float:
+    if not any(_dates_agree(candidate.event, e) for e in _members_events(group)):
+        return 0.0
+    if any(m.sentence == candidate.sentence for m in group.members):
+        return 0.0  # two dates of one sentence are two happenings
+    if candidate.subject_noun and _names_it(candidate.subject_noun, group):
+        return 1.0
+    overlap, shared = _overlap(candidate.words, group.words)
+    if overlap >= WITHIN_ARTICLE_OVERLAP and shared >= 2:
+        return overlap
+    same_day = any(e.date == candidate.event.date and e.date.precision >= Precision.DAY
+                   for e in _members_events(group))
+    if same_day and overlap >= SAME_DAY_OVERLAP and shared >= SAME_DAY_SHARED:
+        return overlap  # the same day told twice in other words ("offer"/"give" a case)
+    return 0.0
+
+
+def _names_it(noun: str, group: Group) -> bool:
+    linked = {_stem_word(w) for w in cues()["event_nouns"].get(noun, [])}
+    return bool(linked & group.words)
+
+
+def _stem_word(word: str) -> str:
+    return next(iter(content_words(word + " x")), word)
+
+
+def _across_articles(candidate: Candidate, group: Group) -> float:
+    if not any(_dates_agree(candidate.event, e) for e in _members_events(group)):
+        return 0.0
+    overlap, shared = _overlap(candidate.words, group.words)
+    if overlap >= WIRE_COPY_OVERLAP:
+        return overlap
+    same_day = any(e.date == candidate.event.date and e.date.precision >= Precision.DAY
+                   for e in _members_events(group))
+    if same_day and shared >= ACROSS_SAME_DAY_SHARED and overlap >= SAME_DAY_OVERLAP:
+        return overlap  # one day told by two outlets in their own words
+    actors = {a.casefold() for e in _members_events(group) for a in e.actors}
+    shares_actor = bool(actors & {a.casefold() for a in candidate.event.actors})
+    if overlap >= ACROSS_ARTICLES_OVERLAP and shared >= MIN_SHARED_WORDS and (
+            shares_actor or not candidate.event.actors):
+        return overlap
+    return 0.0
+
+
+def _event_words(event: Event) -> frozenset[str]:
+    return content_words(" ".join([event.title] + [s.quote or "" for s in event.sources]))
+
+
+def _join_story_events(groups: list[Group]) -> None:
+    """Join, across articles of one story, the only event each article dates to a day.
+
+    Two reports of one story that each tell exactly one happening on the same day (and
+    with the same qualifier) tell the same one, even in other words ("will be available
+    on June 24" / "is slated for a U.S. release on June 24"), provided the two sentences
+    still share some words. Articles count as one story when they share enough of their
+    vocabulary.
+    """
+    by_day: dict[tuple, list[Group]] = {}
+    for group in groups:
+        articles = {m.article.id for m in group.members}
+        if group.stored is not None or len(articles) != 1:
+            continue
+        event = group.members[0].event
+        if event.date.precision < Precision.DAY or event.end is not None:
+            continue
+        by_day.setdefault((articles.pop(), event.date.text, event.qualifier), []).append(group)
+    unique = {key: found[0] for key, found in by_day.items() if len(found) == 1}
+    vocabulary: dict[str, frozenset[str]] = {}
+    for (article, date, qualifier), group in sorted(unique.items()):
+        if not group.members:
+            continue
+        for (other, other_date, other_qualifier), partner in sorted(unique.items()):
+            if other <= article or (other_date, other_qualifier) != (date, qualifier) \
+                    or not partner.members or not group.members:
+                continue
+            if _same_story(group, partner, vocabulary) and \
+                    _overlap(group.words, partner.words)[1] >= STORY_SHARED_WORDS:
+                group.members.extend(partner.members)
+                partner.members.clear()
+
+
+def _same_story(a: Group, b: Group, vocabulary: dict[str, frozenset[str]]) -> bool:
+    def words(group: Group) -> frozenset[str]:
+        article = group.members[0].article
+        if article.id not in vocabulary:
+            vocabulary[article.id] = content_words(f"{article.title or ''} {article.text}")
+        return vocabulary[article.id]
+
+    first, second = words(a), words(b)
+    return len(first & second) / max(1, len(first | second)) >= STORY_SIMILARITY
+
+
+# --------------------------------------------------------------------------- the event
+
+
+def _event(group: Group) -> Event:
+    """The merged event: the most precise member's date and title, everyone's sources."""
+    members = sorted(group.members, key=lambda m: (-int(m.event.date.precision), m.order))
+    lead = group.stored or members[0].event
+    if group.stored is not None and members and \
+            members[0].event.date.precision > group.stored.date.precision:
+        lead = members[0].event
+    event = Event(
+        id=group.stored.id if group.stored is not None else lead.id,
+        date=lead.date, end=lead.end, qualifier=lead.qualifier, title=lead.title,
+        summary=lead.summary, kind=lead.kind, confidence=lead.confidence,
+        extraction=dict(lead.extraction), review=lead.review,
+        body=group.stored.body if group.stored is not None else "",
+        extra=dict(group.stored.extra) if group.stored is not None else {})
+    everyone = ([group.stored] if group.stored is not None else []) + \
+        [m.event for m in sorted(group.members, key=lambda m: m.order)]
+    for member in everyone:
+        event.actors = _union(event.actors, member.actors)
+        event.places = _union(event.places, member.places)
+        event.tags = _union(event.tags, member.tags)
+        event.sources = _add_sources(event.sources, member.sources)
+        if member.confidence is not None and (event.confidence or 0) < member.confidence:
+            event.confidence = member.confidence
+    if len({s.article for s in event.sources}) > 1 and event.confidence is not None:
+        event.confidence = round(min(1.0, event.confidence + 0.05), 2)
+    return event
+
+
+def _union(first: list[str], second: list[str]) -> list[str]:
+    seen = {x.casefold() for x in first}
+    return first + [x for x in second if x.casefold() not in seen and not seen.add(x.casefold())]
+
+
+def _add_sources(sources: list[Source], more: list[Source]) -> list[Source]:
+    keys = {(s.article, s.url, _norm(s.quote)) for s in sources}
+    result = list(sources)
+    for source in more:
+        key = (source.article, source.url, _norm(source.quote))
+        if key not in keys:
+            keys.add(key)
+            result.append(source)
+    return result
+
+
+def _norm(text: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _unique_ids(events: list[Event], reserved: set[str]) -> list[Event]:
+    """Ids unique in the run: stored events keep theirs; new ones get -2, -3 on clashes."""
+    taken = set(reserved)
+    for event in sorted(events, key=lambda e: (e.order_key(), e.id)):
+        if event.id in reserved:
+            continue
+        base = event.id or provisional_id(event, "event")
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        event.id = candidate
+        taken.add(candidate)
+    return events

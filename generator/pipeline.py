@@ -1,0 +1,76 @@
+"""Extraction, end to end: read all articles, tag and extract each, merge, write the store.
+
+Gather, then write: every article is read and turned into candidates first (a pure
+function of the article, so it can run in other processes), then the candidates are
+merged with each other and with the store, and only then is anything written, under the
+store's lock, through the ledger that keeps hand edits safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .actors.finder import ActorFinder
+from .diagnostics import Problem
+from .events.extract import Candidate, extract_article
+from .events.ledger import SyncReport, sync_generated
+from .events.merge import merge
+from .events.store import load_store
+from .model import Article, Event
+from .readers import read_paths
+from .text.sentences import split_sentences
+
+Progress = Callable[[Iterable[Article]], Iterable[Article]]
+
+
+@dataclass
+class ExtractionReport:
+    """What one `timeline extract` run read, found and wrote."""
+
+    articles: int = 0
+    candidates: int = 0
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    sync: SyncReport = field(default_factory=SyncReport)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.is_error for p in self.problems + self.sync.problems)
+
+
+def article_candidates(article: Article, finder: Optional[ActorFinder] = None
+                       ) -> list[Candidate]:
+    """Sentences -> dates -> candidate events for one article (no I/O, no shared state)."""
+    from .tagger import tag_sentences  # the tagger loads its rules on first use
+
+    sentences = split_sentences(article.text)
+    dct = str(article.published) if article.published and not article.published.unknown_year \
+        else None
+    timexes = tag_sentences(article.text, [(s.start, s.end) for s in sentences], dct)
+    return extract_article(article, timexes, sentences, finder)
+
+
+def extract_events(articles: Iterable[Article], stored: Iterable[Event] = (),
+                   progress: Optional[Progress] = None) -> tuple[list[Event], int]:
+    """Merged events of `articles` (joined with matching `stored` ones) and the number of
+    candidates found."""
+    finder = ActorFinder()
+    candidates: list[Candidate] = []
+    for article in (progress(articles) if progress else articles):
+        candidates.extend(article_candidates(article, finder))
+    return merge(candidates, stored), len(candidates)
+
+
+def run_extraction(paths: Iterable[Path], events_dir: Path, max_event_bytes: int,
+                   progress: Optional[Progress] = None, dry_run: bool = False
+                   ) -> ExtractionReport:
+    """Read `paths`, extract and merge their events, and write them into `events_dir`."""
+    report = ExtractionReport()
+    articles, report.problems = read_paths(paths)
+    report.articles = len(articles)
+    store = load_store(events_dir, max_bytes=max_event_bytes)
+    report.events, report.candidates = extract_events(articles, store.events, progress)
+    report.sync = sync_generated(events_dir, report.events, dry_run=dry_run)
+    return report

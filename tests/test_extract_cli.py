@@ -1,0 +1,124 @@
+"""`timeline extract` on real files: first run, re-runs, hand edits, merging, bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.events.store import load_store
+
+from .conftest import ROOT
+
+SEED = ROOT / "seeds"
+WIRE = ("The central bank raised its main interest rate by half a point on Tuesday, the "
+        "first increase in three years.")
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.md"))}
+
+
+def article(folder: Path, name: str, published: str, text: str, publisher: str = "Wire"
+            ) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {name}\npublished: {published}\npublisher: {publisher}\n"
+                    f"---\n{text}\n", encoding="utf-8")
+    return path
+
+
+def test_seed_extraction_is_idempotent_and_respects_edits(run, project):
+    shutil.copytree(SEED, project / "seeds")
+    events = project / "content" / "events"
+    first = run("extract", "seeds")
+    assert first.exit_code == 0, first.output
+    assert "1 article(s) read" in first.stderr and "new" in first.stderr
+    written = files(events)
+    assert len(written) >= 8
+    assert load_store(events).problems == []
+    again = run("extract", "seeds")
+    assert again.exit_code == 0
+    assert files(events) == written
+    assert "0 new, 0 updated" in again.stderr
+    # a person fixes one title and deletes another event
+    soy = next(p for p in events.glob("*.md") if "soybean" in p.read_text(encoding="utf-8"))
+    soy.write_text(soy.read_text(encoding="utf-8").replace("title: ", "title: EDITED ", 1),
+                   encoding="utf-8")
+    edited = soy.read_bytes()
+    doomed = next(p for p in events.glob("2019-05-*.md"))
+    doomed.unlink()
+    third = run("extract", "seeds")
+    assert third.exit_code == 0
+    assert soy.read_bytes() == edited
+    assert not doomed.exists()
+    assert "kept (edited by hand)" in third.stderr
+    assert "not re-created (deleted by hand)" in third.stderr
+
+
+def test_reports_of_one_happening_merge_across_articles(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17", WIRE, "Agency A")
+    article(news, "b.md", "2021-03-17", WIRE + " Analysts had expected it.", "Agency B")
+    article(news, "c.md", "2021-03-17",
+            "Separately, the football club sacked its coach on Tuesday after a fourth defeat.")
+    result = run("extract", str(news))
+    assert result.exit_code == 0, result.output
+    events = load_store(project / "content" / "events").events
+    assert len(events) == 2
+    rate = next(e for e in events if "interest rate" in e.sources[0].quote)
+    assert str(rate.date) == "2021-03-16"
+    assert sorted(s.publisher for s in rate.sources) == ["Agency A", "Agency B"]
+
+
+def test_a_new_article_adds_its_source_to_an_existing_event(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17", WIRE, "Agency A")
+    assert run("extract", str(news)).exit_code == 0
+    article(news, "b.md", "2021-03-18",
+            "The central bank raised its main interest rate by half a point on March 16, the "
+            "first increase in three years.", "Agency B")
+    result = run("extract", str(news))
+    assert "0 new, 1 updated" in result.stderr, result.stderr
+    (event,) = load_store(project / "content" / "events").events
+    assert [s.article for s in event.sources] == ["a", "b"]
+
+
+def test_bad_articles_fail_the_run_but_not_the_others(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "good.md", "2021-03-17", WIRE)
+    (news / "bad.txt").write_bytes(b"caf\xe9 closed on Monday")
+    (news / "empty.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    result = run("extract", str(news))
+    assert result.exit_code == 1
+    assert "bad.txt:1: error: byte 0xe9 is not UTF-8 text" in result.stderr
+    assert "empty.md: error: no article text" in result.stderr
+    assert len(load_store(project / "content" / "events").events) == 1
+
+
+def test_dry_run_writes_nothing(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17", WIRE)
+    result = run("extract", "--dry-run", str(news))
+    assert result.exit_code == 0
+    assert "would write: 1 new" in result.stderr
+    assert files(project / "content" / "events") == {}
+
+
+def test_article_without_date_is_marked_for_review(run, project, tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "undated.txt").write_text("The ministers met again on Tuesday to discuss it.\n\n"
+                                      "The treaty was signed on 3 March 2001.\n", "utf-8")
+    result = run("extract", "--events", str(tmp_path / "ev"), str(news))
+    assert result.exit_code == 0
+    assert "undated.txt: warning: no publication date" in result.stderr
+    events = load_store(tmp_path / "ev").events
+    assert [e.date.text for e in events] == ["2001-03-03", "XXXX"]
+    assert events[1].review and "no publication date" in events[1].review
+
+
+def test_default_paths_come_from_the_config(run, project):
+    article(project / "content" / "articles", "a.md", "2021-03-17", WIRE)
+    result = run("extract")
+    assert result.exit_code == 0, result.output
+    assert "1 article(s) read" in result.stderr
