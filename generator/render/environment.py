@@ -50,7 +50,7 @@ def make_environment(folders: Iterable[Optional[Path]] = ()) -> jinja2.Environme
         jinja2.TemplateNotFound: later, when a page needs a template none of them has.
     """
     paths = [str(p) for p in folders if p is not None and Path(p).is_dir()]
-    if str(BUILTIN_TEMPLATES) not in paths:
+    if BUILTIN_TEMPLATES.is_dir() and str(BUILTIN_TEMPLATES) not in paths:
         paths.append(str(BUILTIN_TEMPLATES))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths),

@@ -8,7 +8,8 @@ extensions (attr_list, emoji, mark, keys, magiclink, arithmatex) or HTML into a 
 character reference. Browsers show the character; no parser acts on it.
 
 A person's notes (an event's body) are trusted Markdown, but not trusted HTML:
-`notes_markdown` keeps Markdown, and neutralises raw HTML, attribute lists, template
+`notes_markdown` keeps Markdown (headings move two levels down, under the page's
+"Notes" heading), and neutralises raw HTML, attribute lists, template
 syntax, links to schemes other than the web's, and remote images (a page must not load
 anything from the internet when it is viewed).
 """
@@ -84,6 +85,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>", re.I)
 _INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(\s|$)", re.M)
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -111,7 +113,9 @@ def notes_markdown(body: str) -> Markup:
 
 
 def _prose(text: str) -> str:
-    """Notes outside fenced code: leave code spans alone, neutralise the rest."""
+    """Notes outside fenced code: headings demoted below the page's own, code spans left
+    alone, the rest neutralised."""
+    text = _HEADING.sub(lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + 2), text)
     pieces, last = [], 0
     for span in _CODE_SPAN.finditer(text):
         pieces.append(_neutralise(text[last:span.start()]))

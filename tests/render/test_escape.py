@@ -70,11 +70,11 @@ def test_notes_keep_markdown_but_not_html():
              "[bad](javascript:alert(3)) [worse](JaVaScRiPt&#58;alert(4)) "
              "[ref][r] ![pic](https://example.org/p.png) <https://example.org/auto>\n\n"
              "[r]: javascript:alert(5)\n\n"
-             "# Title {: onclick=alert(6) }\n\n"
+             "# Title\n\n{: onclick=alert(6) }\n\n"
              "Inline `<b>code</b>` stays code.\n\n"
              "```html\n<b>fenced</b>\n```\n")
     out = to_html(str(notes_markdown(notes)))
-    assert "<strong>bold</strong>" in out
+    assert "<strong>bold</strong>" in out and "<h3 id=\"title\">" in out
     assert '<a href="https://example.org">link</a>' in out
     assert "<script" not in out and "<img" not in out
     assert not re.search(r"<[^>]*\sonclick=", out)  # as text it is fine, as an attribute not
