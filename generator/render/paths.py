@@ -44,10 +44,17 @@ def unique_slugs(names: Iterable[str]) -> dict[str, str]:
 
 
 def relative_link(from_page: str, to_page: str) -> str:
-    """A Markdown link from one page source to another ("../tags/trade.md")."""
-    if from_page == to_page:
-        return posixpath.basename(to_page)
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A Markdown link from one page source to another ("../tags/trade.md").
+
+    Plain string work on the two paths (no file system), as it runs for every link of
+    every page.
+    """
+    here = from_page.split("/")[:-1]
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
 
 
 def page_url(page: str, directory_urls: bool = True) -> str:
