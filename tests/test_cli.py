@@ -185,7 +185,7 @@ def test_render_writes_the_markdown_tree(run, write, project):
     assert result.exit_code == 0, result.output
     assert "missing required field 'date'" in result.stderr
     page = (project / "out/events/good.md").read_text(encoding="utf-8")
-    assert page.startswith("---\ntitle: Talks resume\n") and "# Talks resume" in page
+    assert page.startswith('---\ntitle: "Talks resume"\n') and "# Talks resume" in page
     assert (project / "out/index.md").is_file() and (project / "out/assets/timeline.css").exists()
     assert not (project / "content/pages/events").exists()
     assert run("render", "--out", "out", "--strict").exit_code == 1
