@@ -24,6 +24,15 @@ class Bar:
     count: int
     href: Optional[str]
     axis: str = ""
+    years: int = 0  # how many years a bar covers; 0 for a month
+
+
+def chart_caption(bars: list[Bar]) -> str:
+    """What one bar stands for: a month, a year, or a span of years."""
+    size = bars[0].years if bars else 0
+    if not size:
+        return "Events per month"
+    return "Events per year" if size == 1 else f"Events per {size} years"
 
 
 def chart_bars(years: list[YearGroup], href: Callable[[int, Optional[int]], str]) -> list[Bar]:
@@ -66,14 +75,15 @@ def _year_bars(span: list[int], totals: dict[int, int],
         label = year_label(bucket[0]) if size == 1 else \
             f"{year_label(bucket[0])}\u2013{year_label(bucket[-1])}"
         bars.append(Bar(label, count, href(present[0], None) if present else None,
-                        year_label(bucket[0]) if i % every == 0 else ""))
+                        year_label(bucket[0]) if i % every == 0 else "", size))
     return bars
 
 
-def chart_svg(bars: list[Bar], title: str = "Events per month") -> str:
+def chart_svg(bars: list[Bar]) -> str:
     """The SVG figure, as one HTML block (no blank lines, so Markdown passes it through)."""
     if not bars:
         return ""
+    title = chart_caption(bars)
     peak = max(b.count for b in bars) or 1
     slot = WIDTH / len(bars)
     gap = min(2.0, slot * 0.2)

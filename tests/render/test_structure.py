@@ -13,7 +13,7 @@ import pytest
 from generator.dates import parse_date
 from generator.model import Event, sort_events
 from generator.render import SiteOptions, render_site
-from generator.render.chart import chart_bars
+from generator.render.chart import chart_bars, chart_caption
 from generator.render.paths import relative_link, relative_url, unique_slugs
 from generator.render.periods import group_of, group_years
 from generator.render.periods_plan import plan_periods
@@ -102,6 +102,11 @@ def test_chart_has_a_bar_per_month_or_per_year_span():
                        lambda y, m: f"{y}-{m}")
     assert len(years) <= 120 and sum(b.count for b in years) == 2
     assert years[0].href == "1900-None"
+    assert chart_caption(months) == "Events per month"
+    assert chart_caption(years) == "Events per year"
+    ancient = chart_bars(group_years(sort_events([ev("a", "-44"), ev("b", "2019")])),
+                         lambda y, m: "")
+    assert chart_caption(ancient) == "Events per 25 years" and len(ancient) <= 120
 
 
 def test_override_folder_wins_and_strict_undefined_fails(tmp_path):
