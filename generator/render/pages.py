@@ -26,8 +26,8 @@ from .escape import html_text, safe_url, script_json
 from .jsonld import event_jsonld
 from .paths import page_url, relative_url
 from .periods import group_of, group_years, month_label
-from .periods_plan import PERIODS_INDEX, PeriodPlan, plan_periods
-from .records import (Card, SiteOptions, build_cards, build_facets, build_sources,
+from .periods_plan import PERIODS_INDEX, PeriodPage, PeriodPlan, plan_periods
+from .records import (SiteOptions, build_cards, build_facets, build_sources,
                       source_key)
 
 EVENT_BOOST = 2.0   # an event's own page ranks above the lists that mention it
@@ -127,12 +127,11 @@ class SitePlan:
                     "The timeline by year and month.",
                     {"period_pages": self.periods.pages, "chart": self._chart(PERIODS_INDEX)})
 
-    def _period(self, period: Any) -> Page:
-        years = [(period.year, [(run, [self.cards[e.id] for e in run.events])
-                                for run in period.runs])]
+    def _period(self, period: PeriodPage) -> Page:
+        runs = [(run, [self.cards[e.id] for e in run.events]) for run in period.runs]
         return Page(period.path, "period.md.j2", period.label,
                     f"Events of {period.label}: {period.count} in the timeline.",
-                    {"period": period, "runs": years[0][1]})
+                    {"period": period, "runs": runs})
 
     def _event(self, index: int, event: Event) -> Page:
         card = self.cards[event.id]
