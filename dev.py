@@ -41,13 +41,16 @@ def demo(args: list[str]) -> None:
     setup()
     run(str(BIN / "timeline"), "check")
     run(str(BIN / "mkdocs"), "build", "--strict", *args)
-    print(f"\nBuilt the demo site: open {ROOT / 'site' / 'index.html'} in a browser, or run "
-          "`python3 dev.py serve` and visit http://127.0.0.1:8000/")
+    print(f"\nBuilt the demo site into {ROOT / 'site'}. To open it, run `python3 dev.py serve` "
+          "and visit http://127.0.0.1:8000/ (it rebuilds and reloads as you edit events), or "
+          "serve the built files with `python3 -m http.server -d site` and visit "
+          "http://127.0.0.1:8000/ (search needs a web server, not a file:// page).")
 
 
 def serve(args: list[str]) -> None:
     """Preview the site with live reload while you edit event files."""
     setup()
+    # --livereload is mkdocs' default, said explicitly: click 8.3 releases lost that default.
     run(str(BIN / "mkdocs"), "serve", "--livereload", *args)
 
 

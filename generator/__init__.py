@@ -7,12 +7,21 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .config import Settings, load_settings  # noqa: E402
 from .dates import DateValue, human_date, parse_date  # noqa: E402
 from .events.codec import dumps, loads  # noqa: E402
 from .events.ledger import sync_generated  # noqa: E402
 from .events.store import Store, load_store  # noqa: E402
 from .model import Event, Source, sort_events  # noqa: E402
+
+
+def __getattr__(name: str):  # noqa: ANN202
+    """Settings read mkdocs' config schema: import it only when asked, so the renderer and
+    the store can be used without loading mkdocs."""
+    if name in ("Settings", "load_settings"):
+        from . import config
+        return getattr(config, name)
+    raise AttributeError(f"module 'generator' has no attribute '{name}'")
+
 
 __all__ = [
     "DateValue", "Event", "Settings", "Source", "Store", "dumps", "human_date",

@@ -24,6 +24,7 @@ from .events.schema import KINDS, json_schema
 from .events.store import load_store
 from .fsutil import atomic_write, store_lock
 from .model import Event, Source
+from .sitefiles import site_files
 
 
 class DateParam(click.ParamType):
@@ -261,6 +262,33 @@ def _print_extraction_summary(report, dry_run: bool, quiet: bool) -> None:  # no
                f"{len(sync.updated)} updated, {len(sync.unchanged)} unchanged, "
                f"{len(sync.kept_edited) + len(sync.kept_hand_written)} kept as edited; "
                f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+@cli.command()
+@click.option("--out", "out", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the Markdown tree into (created if needed).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when the store has any problem (as `mkdocs build --strict`).")
+@click.pass_context
+def render(ctx: click.Context, out: Path, strict: bool) -> None:
+    """Write the generated pages as Markdown files, as the site build adds them.
+
+    For inspecting the pages, diffing them between versions, or feeding another static
+    site engine. Files the renderer makes are overwritten; nothing else in the folder is
+    touched. Bad event files are reported and skipped, as in a build.
+    """
+    settings = _settings(ctx)
+    store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes)
+    for problem in store.problems:
+        click.echo(problem.format(), err=True)
+    files = site_files(settings, store.events)
+    for path, text in sorted(files.items()):
+        atomic_write(out / path, text)
+    click.echo(f"{len(files)} file(s) from {len(store.events)} event(s) written to {out}",
+               err=True)
+    if strict and store.problems:
+        ctx.exit(1)
 
 
 @cli.command()

@@ -43,6 +43,18 @@ class TimelineConfig(base.Config):
     max_event_file_bytes = c.Type(int, default=1_000_000)
     """Event files larger than this are refused as not being event records."""
 
+    home_max_events = c.Type(int, default=500)
+    """The home page lists every event up to this many; beyond, it shows the chart and the
+    periods, and the events stay on the period pages (one long page would be slow)."""
+
+    month_pages_after = c.Type(int, default=60)
+    """A year with more events than this gets a page per month instead of one page."""
+
+    nav = c.Type(bool, default=True)
+    """When mkdocs.yml has no `nav:`, set a short one: the timeline, periods, actors, places,
+    tags, sources, data, then the hand-written pages. Event pages are never listed in it:
+    the theme draws the whole navigation into every page."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -57,11 +69,19 @@ class Settings:
     overrides_dir: Optional[Path]
     max_event_file_bytes: int
     site_name: str = "Timeline"
+    home_max_events: int = 500
+    month_pages_after: int = 60
+    nav: bool = True
+    site_description: str = ""
+    site_url: str = ""
+    use_directory_urls: bool = True
 
     @classmethod
     def from_config(cls, options: TimelineConfig, project_dir: Path,
-                    config_file: Optional[Path] = None, site_name: str = "Timeline"
-                    ) -> "Settings":
+                    config_file: Optional[Path] = None, site_name: str = "Timeline",
+                    **site: Any) -> "Settings":
+        """Resolve paths; `site` passes mkdocs' own site_description, site_url and
+        use_directory_urls, which the pages need too."""
         def resolve(value: str) -> Path:
             return (project_dir / os.path.expanduser(value)).resolve()
 
@@ -75,6 +95,10 @@ class Settings:
             overrides_dir=resolve(options.overrides_dir) if options.overrides_dir else None,
             max_event_file_bytes=options.max_event_file_bytes,
             site_name=site_name,
+            home_max_events=options.home_max_events,
+            month_pages_after=options.month_pages_after,
+            nav=options.nav,
+            **site,
         )
 
 
@@ -160,7 +184,20 @@ def load_settings(config_file: Optional[Path] = None, cwd: Optional[Path] = None
         raise ConfigError(f"{config_file}: expected mkdocs settings (key: value pairs)")
     raw = plugin_options(config)
     options, warnings = validate_options(raw if raw is not None else {}, config_file)
-    site_name = config.get("site_name") if isinstance(config.get("site_name"), str) else None
     settings = Settings.from_config(options, config_file.resolve().parent, config_file,
-                                    site_name or "Timeline")
+                                    _text(config, "site_name") or "Timeline",
+                                    **site_options(config))
     return settings, warnings
+
+
+def _text(config: dict, key: str) -> str:
+    value = config.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def site_options(config: Any) -> dict[str, Any]:
+    """The mkdocs settings the generated pages depend on, from mkdocs.yml or its config."""
+    directory_urls = config.get("use_directory_urls", True)
+    return {"site_description": _text(config, "site_description"),
+            "site_url": _text(config, "site_url"),
+            "use_directory_urls": directory_urls if isinstance(directory_urls, bool) else True}

@@ -2,25 +2,37 @@
 
 It reads the same settings as the CLI (its own options in mkdocs.yml), reports problems
 of the event store as build warnings (so `mkdocs build --strict` fails on a bad record),
-watches the store during `mkdocs serve`, and publishes the record's JSON Schema.
-Generated files are added in memory; nothing is written into the docs folder.
+renders the store into pages once per build, and adds them, the stylesheet, the events
+as JSON and the record's JSON Schema as generated files: nothing is written into the
+docs folder. During `mkdocs serve` it watches the store and the templates, so editing
+an event file rebuilds the site and reloads the browser.
+
+A hand-written page in the docs folder wins over a generated page of the same path
+(write your own `index.md` to replace the generated home page).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .config import Settings, TimelineConfig
+from .config import Settings, TimelineConfig, site_options
 from .events.schema import json_schema
 from .events.store import Store, load_store
+from .render.pages import DATA_PAGE, STYLESHEET
+from .sitefiles import site_files
 
 log = get_plugin_logger(__name__)
 SCHEMA_PATH = "schema/event.schema.json"
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
+NAV = (("Timeline", "index.md"), ("Periods", "periods/index.md"),
+       ("Actors", "actors/index.md"), ("Places", "places/index.md"),
+       ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -33,7 +45,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_config(self, config):  # noqa: ANN001, ANN201 - mkdocs' hook signature
         project_dir = Path(config.config_file_path).resolve().parent
         self.settings = Settings.from_config(self.config, project_dir,
-                                             Path(config.config_file_path), config.site_name)
+                                             Path(config.config_file_path), config.site_name,
+                                             **site_options(config))
+        if self.config.enabled:
+            for name in MARKDOWN_EXTENSIONS:
+                if name not in config.markdown_extensions:
+                    config.markdown_extensions.append(name)
+            if STYLESHEET not in config.extra_css:
+                config.extra_css.append(STYLESHEET)
+            # Event pages stay out of the nav on purpose; listing them all at INFO level
+            # on every build would bury the messages that matter.
+            if config.validation.nav.omitted_files == logging.INFO:
+                config.validation.nav.omitted_files = logging.DEBUG
         return config
 
     def on_pre_build(self, *, config) -> None:  # noqa: ANN001
@@ -54,10 +77,34 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     server.watch(str(folder))
         return server
 
+    # Late, so that files other plugins add count as hand-written and win.
+    @event_priority(-50)
     def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
         """Add generated files; mkdocs then links, copies and serves them like any other."""
-        if self.config.enabled:
-            files.append(File.generated(
-                config, SCHEMA_PATH,
-                content=json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"))
+        if not self.config.enabled:
+            return files
+        generated = site_files(self.settings, self.store.events)
+        generated[SCHEMA_PATH] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        kept = []
+        for path, text in generated.items():
+            if files.get_file_from_path(path) is not None:
+                log.info("Keeping the hand-written %s instead of the generated page", path)
+                continue
+            files.append(File.generated(config, path, content=text))
+            kept.append(path)
+        if self.config.nav and config.nav is None:
+            config.nav = short_nav(files, set(kept))
+        log.info("%d generated files added", len(kept))
         return files
+
+
+def short_nav(files: Files, generated: set[str]) -> list[Any]:
+    """The generated sections, then every other page (hand-written ones), never the
+    event, period or facet pages."""
+    nav: list[dict[str, Any]] = [{title: path} for title, path in NAV
+                                 if files.get_file_from_path(path) is not None]
+    listed = {path for _, path in NAV}
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        if file.src_uri not in generated and file.src_uri not in listed:
+            nav.append(file.src_uri)
+    return nav

@@ -176,3 +176,16 @@ def test_busy_store_message(project, write):
         assert f"another timeline command (process {holder.pid}) is writing to" in result.stderr
     finally:
         holder.communicate("\n", timeout=10)
+
+
+def test_render_writes_the_markdown_tree(run, write, project):
+    write("a.md", GOOD)
+    write("bad.md", "---\ntitle: x\n---\n")
+    result = run("render", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert "missing required field 'date'" in result.stderr
+    page = (project / "out/events/good.md").read_text(encoding="utf-8")
+    assert page.startswith('---\ntitle: "Talks resume"\n') and "# Talks resume" in page
+    assert (project / "out/index.md").is_file() and (project / "out/assets/timeline.css").exists()
+    assert not (project / "content/pages/events").exists()
+    assert run("render", "--out", "out", "--strict").exit_code == 1

@@ -1,0 +1,74 @@
+"""The Jinja environment for generated pages: where templates come from, how values print.
+
+Loader chain: the user's override folder, then the project's templates folder, then the
+templates that come with Timeline Generator, so a project overrides one file and
+inherits the rest. StrictUndefined makes a misspelt name fail the build.
+
+Every `{{ value }}` is escaped for Markdown and HTML unless it is `Markup` (a link the
+renderer built, pre-made SVG, notes already made inert): templates print untrusted
+text safely without having to remember a filter, the discipline of autoescaping.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import jinja2
+from markupsafe import Markup
+
+from ..dates import human_date
+from .escape import md_text, notes_markdown, safe_url, script_json
+from .paths import relative_link
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_text(value)
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
+    """A Markdown link target from the page being rendered to another generated page."""
+    link = relative_link(context["page_path"], target)
+    return Markup(link + (f"#{anchor}" if anchor else ""))
+
+
+def _plural(count: int, noun: str, plural: Optional[str] = None) -> str:
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
+def make_environment(folders: Iterable[Optional[Path]] = ()) -> jinja2.Environment:
+    """A Jinja environment reading from `folders` (first wins), then the built-in templates.
+
+    Raises:
+        jinja2.TemplateNotFound: later, when a page needs a template none of them has.
+    """
+    paths = [str(p) for p in folders if p is not None and Path(p).is_dir()]
+    if BUILTIN_TEMPLATES.is_dir() and str(BUILTIN_TEMPLATES) not in paths:
+        paths.append(str(BUILTIN_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(md=md_text, link=_link, url=safe_url, notes=notes_markdown,
+                       json=script_json, plural=_plural,
+                       when=human_date)
+    return env
+
+
+def read_asset(env: jinja2.Environment, name: str) -> str:
+    """A static file from the template folders (the stylesheet), by the same override rules."""
+    source, _, _ = env.loader.get_source(env, name)
+    return source

@@ -1,0 +1,213 @@
+"""Events + options + templates -> {page path: Markdown text}: the whole generated site.
+
+This module plans every page (which template, which records, which front matter) and
+renders it; it knows nothing about mkdocs, so any Markdown engine can build the result.
+The plan is made once per build and each page renders from records computed in that
+plan, so the cost grows with the number of events, not with their square.
+
+Page front matter uses keys mkdocs-material understands (`title`, `description`,
+`tags`, `search.boost`). The theme inserts those values into HTML without escaping, so
+they are HTML-escaped here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import jinja2
+from markupsafe import Markup
+
+from ..dates import DateError, human_date, parse_date
+from ..model import Event
+from .chart import chart_bars, chart_svg
+from .escape import html_text, safe_url, script_json
+from .jsonld import event_jsonld
+from .paths import page_url, relative_url
+from .periods import group_of, group_years, month_label
+from .periods_plan import PERIODS_INDEX, PeriodPage, PeriodPlan, plan_periods
+from .records import (SiteOptions, build_cards, build_facets, build_sources,
+                      source_key)
+
+EVENT_BOOST = 2.0   # an event's own page ranks above the lists that mention it
+LIST_BOOST = 0.5
+DESCRIPTION_LENGTH = 160
+DATA_PAGE = "data.md"
+STYLESHEET = "assets/timeline.css"
+
+
+@dataclass
+class Page:
+    """A page to render: where it goes, its template, its front matter and its records."""
+
+    path: str
+    template: str
+    title: str
+    description: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    boost: float = LIST_BOOST
+
+    def front_matter(self) -> str:
+        meta: dict[str, Any] = {"title": html_text(self.title)}
+        if self.description:
+            meta["description"] = html_text(_shorten(self.description))
+        if self.tags:
+            meta["tags"] = [html_text(t) for t in self.tags]
+        meta["search"] = {"boost": self.boost}
+        # JSON values are valid YAML, and writing them is far quicker than a YAML dumper.
+        lines = (f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[:DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+class SitePlan:
+    """Every generated page of a site, planned from the events in timeline order."""
+
+    def __init__(self, events: list[Event], options: SiteOptions):
+        self.events = events
+        self.options = options
+        self.facets = build_facets(events)
+        self.sources = build_sources(events)
+        self.cards = build_cards(events, self.facets)
+        self.years = group_years(events)
+        self.periods: PeriodPlan = plan_periods(self.years, options.month_pages_after)
+        self.home_lists_all = len(events) <= options.home_max_events
+        self.pages: list[Page] = []
+        self._plan()
+
+    def _plan(self) -> None:
+        self.pages.append(self._home())
+        self.pages.append(self._periods_index())
+        self.pages.extend(self._period(p) for p in self.periods.pages)
+        for index, event in enumerate(self.events):
+            self.pages.append(self._event(index, event))
+        for facet in self.facets.values():
+            self.pages.append(Page(facet.index_path, "facets.md.j2", facet.title,
+                                   f"Every {facet.singular} in the timeline.",
+                                   {"facet": facet}))
+            for name, ref in facet.refs.items():
+                self.pages.append(Page(ref.path, "facet.md.j2", name,
+                                       f"{ref.count} events with the {facet.singular} {name}.",
+                                       {"facet": facet, "ref": ref,
+                                        "years": self._card_years(facet.events[name])}))
+        self.pages.append(Page("sources/index.md", "sources.md.j2", "Sources",
+                               "The articles the events were taken from.",
+                               {"groups": list(self.sources.values())}))
+        for group in self.sources.values():
+            self.pages.append(Page(group.ref.path, "source.md.j2", group.ref.name,
+                                   f"Events reported in {group.ref.name}.",
+                                   {"group": group, "source_url": safe_url(group.source.url),
+                                    "items": [(self.cards[e.id], s) for e, s in group.items]}))
+        self.pages.append(Page(DATA_PAGE, "data.md.j2", "Data",
+                               "Machine-readable files of this timeline.",
+                               {"count": len(self.events)}))
+
+    # ------------------------------------------------------------------ pages
+
+    def _home(self) -> Page:
+        o = self.options
+        return Page("index.md", "home.md.j2", o.name, o.description or
+                    f"A timeline of {len(self.events)} events.",
+                    {"years": self._card_years(self.events) if self.home_lists_all else [],
+                     "period_pages": self.periods.pages, "chart": self._chart("index.md"),
+                     "first": self.cards[self.events[0].id] if self.events else None,
+                     "last": self.cards[self.events[-1].id] if self.events else None,
+                     "facets": self.facets, "sources": self.sources})
+
+    def _periods_index(self) -> Page:
+        return Page(PERIODS_INDEX, "periods.md.j2", "Periods",
+                    "The timeline by year and month.",
+                    {"period_pages": self.periods.pages, "chart": self._chart(PERIODS_INDEX)})
+
+    def _period(self, period: PeriodPage) -> Page:
+        runs = [(run, [self.cards[e.id] for e in run.events]) for run in period.runs]
+        return Page(period.path, "period.md.j2", period.label,
+                    f"Events of {period.label}: {period.count} in the timeline.",
+                    {"period": period, "runs": runs})
+
+    def _event(self, index: int, event: Event) -> Page:
+        card = self.cards[event.id]
+        before = self.cards[self.events[index - 1].id] if index > 0 else None
+        after = self.cards[self.events[index + 1].id] if index + 1 < len(self.events) else None
+        year, month = group_of(event)
+        period_path, anchor = self.periods.where[(year, month)]
+        url = self._absolute(card.path)
+        sources = [{"source": s, "url": safe_url(s.url),
+                    "published": human_date(s.published) if s.published else None,
+                    "page": self.sources[source_key(s)].ref} for s in event.sources]
+        return Page(card.path, "event.md.j2", event.title,
+                    event.summary or f"{event.when}: {event.title}",
+                    {"card": card, "event": event, "before": before, "after": after,
+                     "period": {"label": month_label(year, month), "path": period_path,
+                                "anchor": anchor},
+                     "sources": sources, "dated": _how_dated(event),
+                     "jsonld": script_json(event_jsonld(event, url))},
+                    tags=list(event.tags), boost=EVENT_BOOST)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _card_years(self, events: list[Event]) -> list[tuple[Any, list]]:
+        """Years -> month runs -> cards, for the list templates."""
+        return [(year, [(run, [self.cards[e.id] for e in run.events]) for run in year.months])
+                for year in group_years(events)]
+
+    def _chart(self, on_page: str) -> Markup:
+        def href(year: int, month: Optional[int]) -> str:
+            if on_page == "index.md" and self.home_lists_all:
+                path, anchor = "index.md", self._home_anchor(year, month)
+            else:
+                path, anchor = self.periods.where[(year, month)] if (year, month) in \
+                    self.periods.where else self.periods.where[(year, None)]
+            link = relative_url(on_page, path, self.options.directory_urls)
+            return link + (f"#{anchor}" if anchor else "")
+        return Markup(chart_svg(chart_bars(self.years, href)))
+
+    def _home_anchor(self, year: int, month: Optional[int]) -> str:
+        for group in self.years:
+            if group.year == year:
+                for run in group.months:
+                    if month is None or run.month == month:
+                        return f"m-{run.anchor}" if month else f"y-{group.key}"
+        return ""
+
+    def _absolute(self, path: str) -> Optional[str]:
+        if not self.options.url:
+            return None
+        return self.options.url.rstrip("/") + "/" + page_url(path, self.options.directory_urls)
+
+
+def _how_dated(event: Event) -> Optional[dict[str, Any]]:
+    """The extractor's account of the date: the words, what they were read against."""
+    info = event.extraction or {}
+    if not any(info.get(k) for k in ("phrase", "anchor", "rule")):
+        return None
+    anchor = info.get("anchor")
+    try:
+        anchor_label = human_date(parse_date(anchor)) if anchor else None
+    except DateError:
+        anchor_label = str(anchor)
+    return {"phrase": info.get("phrase"), "anchor": anchor_label, "rule": info.get("rule")}
+
+
+def render_pages(plan: SitePlan, env: jinja2.Environment) -> dict[str, str]:
+    """Render every planned page: {path: front matter + Markdown}."""
+    site = {"name": plan.options.name, "description": plan.options.description,
+            "count": len(plan.events), "home_lists_all": plan.home_lists_all}
+    out: dict[str, str] = {}
+    templates: dict[str, jinja2.Template] = {}
+    for page in plan.pages:
+        template = templates.get(page.template)
+        if template is None:
+            template = templates[page.template] = env.get_template(page.template)
+        body = template.render(page_path=page.path, site=site, title=page.title,
+                               **page.context)
+        out[page.path] = page.front_matter() + "\n" + body.strip("\n") + "\n"
+    return out

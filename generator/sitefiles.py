@@ -1,0 +1,25 @@
+"""Settings -> rendered site files: the one call the mkdocs plugin and `timeline render` share.
+
+Kept apart from `generator.render`, which must not know about mkdocs settings, so the
+renderer stays usable with another engine.
+"""
+
+from __future__ import annotations
+
+from .config import Settings
+from .model import Event
+from .render import SiteOptions, render_site
+
+
+def site_options(settings: Settings) -> SiteOptions:
+    """The renderer's view of the settings."""
+    return SiteOptions(name=settings.site_name, description=settings.site_description,
+                       url=settings.site_url, directory_urls=settings.use_directory_urls,
+                       home_max_events=settings.home_max_events,
+                       month_pages_after=settings.month_pages_after)
+
+
+def site_files(settings: Settings, events: list[Event]) -> dict[str, str]:
+    """Every generated file (pages, stylesheet, data), overrides first in the template chain."""
+    return render_site(events, site_options(settings),
+                       (settings.overrides_dir, settings.templates_dir))

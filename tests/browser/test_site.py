@@ -1,0 +1,172 @@
+"""The built site in a real browser: order, search, tag and event pages, safety, reloads.
+
+`seed_site` is the demo build when content/events holds events, else the fixture store;
+each test that uses it prints which one ran (see -rP or test-artifacts/browser-site.txt).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.events.store import load_store
+
+from ..conftest import event_text
+from ..test_serve import serving
+from .conftest import ARTIFACTS, Served
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+HOSTILE = "events/2019-07-21-hostile-article/"
+SOYBEAN_TITLE = "Chinese government meets soybean buyers on US purchases"
+
+
+def note_site(site: Served) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "browser-site.txt").write_text(f"browser tests ran against: {site.name}\n",
+                                                encoding="utf-8")
+    print(f"site under test: {site.name}")
+
+
+def visit(page, url: str) -> None:
+    external = []
+    page.on("request", lambda r: external.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.goto(url, wait_until="load")
+    assert external == [], f"requests left the site: {external}"
+
+
+def test_home_shows_the_events_in_order(seed_site, page):
+    note_site(seed_site)
+    events = load_store(seed_site.events).events
+    assert events, "the site under test has no events"
+    visit(page, seed_site.url)
+    titles = page.locator(".tl-card .tl-title a").all_inner_texts()
+    assert titles == [e.title for e in events]
+    whens = page.locator(".tl-card .tl-when").all_inner_texts()
+    assert [w.lstrip("≈ ").removesuffix(" · expected") for w in whens] == \
+        [e.when for e in events]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    assert page.problems == []
+
+
+def soybean_site(seed_site: Served, fixture_site: Served) -> Served:
+    """The seed site if it has the 19 July soybean event, else the fixture store."""
+    for event in load_store(seed_site.events).events:
+        text = " ".join([event.title] + [s.quote or "" for s in event.sources]).lower()
+        if str(event.date) == "2019-07-19" and "soybean" in text:
+            return seed_site
+    return fixture_site
+
+
+def test_search_for_soybean_finds_the_19_july_event(seed_site, fixture_site, page):
+    site = soybean_site(seed_site, fixture_site)
+    print(f"site under test: {site.name}")
+    visit(page, site.url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("soybean", delay=30)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for()
+    link = first.locator("a").first
+    assert "events/2019-07-19" in link.get_attribute("href")
+    assert "19 July" in page.locator(".md-search-result").inner_text() or \
+        "soybean" in first.inner_text().lower()
+    assert page.problems == []
+
+
+def test_tag_page_lists_its_events(fixture_site, page):
+    expected = [e.title for e in load_store(fixture_site.events).events if "trade" in e.tags]
+    visit(page, fixture_site.url + "tags/trade/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "trade"
+    assert page.locator(".tl-card .tl-title a").all_inner_texts() == expected
+    page.locator(".tl-card .tl-title a", has_text="soybean").click()
+    assert page.locator("h1").inner_text().rstrip("¶") == SOYBEAN_TITLE
+    assert page.problems == []
+
+
+def test_event_page_shows_its_source_and_quote(fixture_site, page):
+    visit(page, fixture_site.url + "events/2019-07-19-chinese-government-meets-soybean-buyers/")
+    quote = page.locator("blockquote").inner_text()
+    assert quote.startswith("The Chinese government met on July 19 with domestic soybean")
+    sources = page.locator("h2#sources + ol").inner_text()
+    assert "Bloomberg" in sources and "published 22 July 2019" in sources
+    assert page.locator("text=Before:").count() == 1 and page.locator("text=After:").count() == 1
+    assert page.title().startswith(SOYBEAN_TITLE)
+    assert page.problems == []
+
+
+PWNED = "Object.keys(window).filter(k => k.startsWith('__pwned'))"
+
+
+@pytest.mark.parametrize("path", [HOSTILE, "", "actors/", "tags/", "sources/",
+                                  "periods/2019/"])
+def test_hostile_text_shows_as_text_and_runs_nothing(fixture_site, page, path):
+    visit(page, fixture_site.url + path)
+    page.wait_for_timeout(300)
+    assert page.evaluate(PWNED) == []
+    assert page.locator("img[src='x']").count() == 0
+    assert page.evaluate("[...document.scripts].filter(s => s.type !== 'application/ld+json'"
+                         " && s.text.includes('__pwned')).length") == 0
+    assert page.locator("[onclick], [onerror], [onmouseover]").count() == 0
+    if path == HOSTILE:
+        title = page.locator("h1").inner_text().rstrip("¶")
+        assert title.startswith("<script>window.__pwned_title = 1</script> Report <img src=x")
+        assert title.endswith("{{ 7*7 }}")
+        body = page.locator("article").inner_text()
+        assert "<img src=x onerror=\"window.__pwned_quote=1\">" in body
+        assert "{% if true %}jinja{% endif %}" in body
+        assert "<script>window.__pwned_notes = 1</script>" in body
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        assert not [h for h in hrefs if h.lower().startswith(("javascript", "data"))]
+    assert page.problems == []
+
+
+def test_searching_hostile_text_runs_nothing(fixture_site, page):
+    visit(page, fixture_site.url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("report", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    assert page.evaluate(PWNED) == []
+    assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+    assert page.problems == []
+
+
+def test_pages_fit_a_phone_and_read_without_javascript(fixture_site, browser_context):
+    tab = browser_context.new_page()
+    tab.set_viewport_size({"width": 375, "height": 800})
+    tab.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
+    for path in ("", HOSTILE, "tags/trade/"):
+        tab.goto(fixture_site.url + path)
+        assert tab.locator(".tl-card, h1").first.is_visible()
+        wide = tab.evaluate("[...document.querySelectorAll('.md-main *')]"
+                            ".filter(e => e.getBoundingClientRect().right > 376)"
+                            ".map(e => e.tagName + ' ' + e.className)")
+        assert wide == [], path
+    tab.goto(fixture_site.url)
+    assert tab.locator(".tl-card").count() == len(load_store(fixture_site.events).events)
+    tab.close()
+
+
+def test_dark_mode_toggle(fixture_site, page):
+    visit(page, fixture_site.url)
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.screenshot(path=str(ARTIFACTS / "home-dark.png"))
+    assert page.problems == []
+
+
+def test_live_reload_shows_an_edited_event_without_a_manual_reload(project, write, page):
+    path = write("a.md", event_text("a", "2019-07-19", "Soybean buyers meet"))
+    with serving(project) as url:
+        from ..test_serve import wait_for
+        wait_for(url + "events/a/", "Soybean buyers meet")
+        page.goto(url + "events/a/")
+        assert page.locator("h1").inner_text().rstrip("¶") == "Soybean buyers meet"
+        page.wait_for_timeout(500)  # let the reload script start listening
+        path.write_text(event_text("a", "2019-07-19", "Soybean buyers meet again"),
+                        encoding="utf-8")
+        page.locator("h1", has_text="Soybean buyers meet again").wait_for(timeout=30_000)

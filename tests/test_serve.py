@@ -1,0 +1,83 @@
+"""`mkdocs serve` rebuilds when an event file changes, and live reload is on by default.
+
+click 8.3 broke mkdocs' hidden `--livereload` default (serve ran without reloading);
+pyproject.toml excludes those releases, and these tests catch a regression either way.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+from unittest import mock
+
+from .conftest import event_text
+
+
+def test_serve_enables_live_reload_without_the_flag():
+    import mkdocs.commands.serve
+    from mkdocs.__main__ import cli
+
+    with mock.patch.object(mkdocs.commands.serve, "serve") as serve:
+        cli.main(args=["serve"], standalone_mode=False)
+    assert serve.call_args.kwargs["livereload"] is True
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if text in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds}s")
+
+
+@contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """`mkdocs serve` as a person runs it (no --livereload flag) on a free local port."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_picks_up_an_edited_event_file(project, write):
+    path = write("a.md", event_text("a", "2019-07-19", "Soybean buyers meet"))
+    with serving(project) as url:
+        page = wait_for(url + "events/a/", "Soybean buyers meet")
+        assert "livereload" in page  # the reload script is injected
+        path.write_text(event_text("a", "2019-07-19", "Soybean buyers meet again"),
+                        encoding="utf-8")
+        wait_for(url + "events/a/", "Soybean buyers meet again")
+        write("b.md", event_text("b", "2019-07-20", "A new event appears"))
+        wait_for(url + "events/b/", "A new event appears")
