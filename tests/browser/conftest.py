@@ -21,7 +21,9 @@ import pytest
 
 from ..conftest import ROOT
 
-CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium"))
+# Debian's chromium package, found on PATH; TIMELINE_CHROMIUM points at another binary.
+CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM") or shutil.which("chromium")
+                or shutil.which("chromium-browser") or "chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -43,7 +45,8 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     except ImportError:
         _unavailable("Playwright is not installed (pip install -e '.[test]')")
     if not CHROMIUM.exists():
-        _unavailable(f"chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+        _unavailable(f"chromium is not installed ({CHROMIUM} not found; apt-get install "
+                     "chromium)")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM),
