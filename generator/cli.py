@@ -24,6 +24,7 @@ from .events.schema import KINDS, json_schema
 from .events.store import load_store
 from .fsutil import atomic_write, store_lock
 from .model import Event, Source
+from .tagger.command import timex
 
 
 class DateParam(click.ParamType):
@@ -196,6 +197,9 @@ def schema(output: Optional[Path]) -> None:
         atomic_write(output, text)
     else:
         click.echo(text, nl=False)
+
+
+cli.add_command(timex)
 
 
 def main(argv: Optional[list[str]] = None) -> None:

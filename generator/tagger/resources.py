@@ -1,0 +1,126 @@
+"""Load and check a language's pattern lists, norm tables and rule files (cached).
+
+Layout under `data/<lang>/`:
+    patterns/NAME.txt   one regex alternative per line; `%NAME` in rules refers to it
+    norms/NAME.yml      surface form -> normalised value; `{1|NAME}` in values uses it
+    rules/*.yml         rules (see the header of rules/date.yml)
+
+Everything is validated on load, so a broken data file fails at start-up (and in the
+resource test) with a message naming the file, never later in the middle of a run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources as _ir
+from typing import Any
+
+import yaml
+
+from ..errors import GeneratorError
+from .rules import Rule, RuleError, alternatives, build_rule
+
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+class ResourceError(GeneratorError):
+    """Raised by `load` when a language's data files are missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the tagger knows about one language."""
+
+    lang: str
+    patterns: dict[str, str]
+    norms: dict[str, dict[str, str]]
+    rules: tuple[Rule, ...]
+
+
+def norm_key(text: str) -> str:
+    """How norm tables are looked up: lower case, hyphens as spaces, no final dot."""
+    return " ".join(text.lower().replace("-", " ").split()).rstrip(".")
+
+
+@functools.lru_cache(maxsize=None)
+def load(lang: str = "en") -> Resources:
+    """The checked resources of `lang`; raises ResourceError naming the bad file."""
+    root = _ir.files(__package__) / "data" / lang
+    if not root.is_dir():
+        raise ResourceError(f"no tagger resources for language '{lang}'")
+    patterns = {name: _pattern_list(text, name) for name, text in _files(root / "patterns", ".txt")}
+    norms = {name: _norm_table(text, name) for name, text in _files(root / "norms", ".yml")}
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for name, text in _files(root / "rules", ".yml"):
+        for rule in _rule_file(text, f"rules/{name}.yml", patterns):
+            if rule.name in seen:
+                raise ResourceError(f"rules/{name}.yml: duplicate rule name '{rule.name}' "
+                                    f"(also in {seen[rule.name]})")
+            seen[rule.name] = rule.source
+            rules.append(rule)
+    return Resources(lang, patterns, norms, tuple(rules))
+
+
+def _files(folder, suffix: str):
+    if not folder.is_dir():
+        raise ResourceError(f"missing resource folder {folder.name}/")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(suffix):
+            name = entry.name[: -len(suffix)]
+            if not _NAME.match(name):
+                raise ResourceError(f"{folder.name}/{entry.name}: file names must be "
+                                    "lower-case identifiers")
+            yield name, entry.read_text(encoding="utf-8")
+
+
+def _pattern_list(text: str, name: str) -> str:
+    lines, case_sensitive = [], False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            case_sensitive |= stripped.replace(" ", "") == "#flags:case-sensitive"
+        elif stripped:
+            lines.append(stripped)
+    if not lines:
+        raise ResourceError(f"patterns/{name}.txt: no alternatives")
+    group = alternatives(lines, case_sensitive)
+    try:
+        re.compile(group)
+    except re.error as exc:
+        raise ResourceError(f"patterns/{name}.txt: bad regex ({exc})") from None
+    return group
+
+
+def _norm_table(text: str, name: str) -> dict[str, str]:
+    data = _yaml(text, f"norms/{name}.yml")
+    if not isinstance(data, dict) or not data:
+        raise ResourceError(f"norms/{name}.yml: expected a mapping of surface form -> value")
+    table: dict[str, str] = {}
+    for key, value in data.items():
+        norm = norm_key(str(key))
+        if norm in table and table[norm] != str(value):
+            raise ResourceError(f"norms/{name}.yml: '{key}' is listed twice with "
+                                f"different values")
+        table[norm] = str(value)
+    return table
+
+
+def _rule_file(text: str, source: str, patterns: dict[str, str]) -> list[Rule]:
+    data = _yaml(text, source)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ResourceError(f"{source}: expected a mapping with a 'rules' list")
+    defaults = {k: v for k, v in data.items() if k != "rules"}
+    try:
+        return [build_rule(raw, defaults, patterns, source) for raw in data["rules"]]
+    except RuleError as exc:
+        raise ResourceError(str(exc)) from None
+
+
+def _yaml(text: str, source: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{source}: not valid YAML ({exc})") from None
