@@ -1,22 +1,29 @@
 """Resolve underspecified values against the publication date (DCT) and earlier mentions.
 
 A rule's filled value is either final ("2019-07-21", "P3Y", "PRESENT_REF") or needs
-anchoring. Anchored forms (all documented in the header of rules/date.yml):
+anchoring. Anchored forms (the rule files use them in `value`):
 
-    XXXX-07-21, XXXX-08, XXXX-Q3, XXXX-SU   a date without its year: the year the DCT and
-                                            the tense make most likely
+    XXXX-07-21, XXXX-08, XXXX-Q3, XXXX-SU   a date without its year: the occurrence the
+                                            DCT and the tense make most likely
     XXXX-WXX-2, XXXX-WXX-WE                 a weekday / the weekend nearest the DCT by tense
     XXXX-XX-XXT15:00                        a time on the day in focus
     dct(UNIT,N)      the UNIT holding the DCT, N steps on ("last week" = dct(week,-1))
-    ago(UNIT,N)      N UNITs before the DCT ("two years ago"); N=X gives PAST_REF
+    ago(UNIT,N[,G])  N UNITs before the DCT ("two years ago"); N=X gives PAST_REF. "a year
+                     ago" in a results story is the period just reported, a year back
+                     (G names that period's granularity when the text does)
     ahead(UNIT,N)    N UNITs after the DCT ("three weeks from now"); N=X gives FUTURE_REF
     within(UNIT,N,CODE)  "in three weeks": ahead(UNIT,N) when the tense points ahead,
                      else the DURATION dur(N,CODE) ("the first drop in three years")
     ref(UNIT,N)      the UNIT holding the latest mentioned date, N steps on ("that year")
     shift(UNIT,N)    the latest mentioned date moved N UNITs ("a year earlier")
+    inyear(YYYY)     the period under discussion, in year YYYY ("the 1988 quarter")
     last(V) / next(V) / this(V)   the occurrence of a year-less V before / after / around
                                   the DCT ("last May", "next spring", "this fall")
     weekday(D,N)     N=-1 "last Tuesday", 1 "next Tuesday", 0 by tense
+    weekend(N)       N=-1 "last weekend", 1 "next weekend", 0 by tense
+    nth(M,D,N,O[,S]) the Nth weekday D of month M (N=-1: the last) moved O days: a
+                     year-less holiday; S=-1 / 1 picks the one before / after the DCT
+    easter(O[,S])    O days after Easter Sunday, likewise
 
 Text after a call is kept as a suffix ("dct(day,-1)TMO" is yesterday morning). The
 tagger never reads the clock: without a DCT these come out as placeholders of the
@@ -27,8 +34,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, replace
+from typing import Callable, Optional
 
 from .normalize import duration
 from .periods import PLACEHOLDERS, Period, distance, parse, rank
@@ -39,19 +46,31 @@ _YEARLESS = re.compile(r"^XXXX(-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|SP|SU|FA|WI))(T.+
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(T.+)?$")
 _TIME_ON = re.compile(r"^XXXX-XX-XX(T.+)$")
 _DATE_PART = re.compile(r"^(\d{4}-\d\d-\d\d)T")
-# A comparison such as "a year ago" borrows the granularity of a period mentioned this
-# close before it ("third-quarter profit ... from $2 a share a year ago").
+# "a year ago" borrows the granularity of a period mentioned this close before it
+# ("third-quarter profit ... from $2 a share a year ago").
 RECENT_CHARS = 400
+# How much less likely a year-less date is when it lies against the tense ("Dec. 15"
+# said in November is more likely next month than thirteen months back, whatever
+# the verb): its distance from the DCT counts this many times over.
+AGAINST_TENSE = 4
+_PART_OF_YEAR = ("quarter", "half", "month", "season")
+_YEARS_IN = {"decade": 10, "century": 100}
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """An anchored value, the anchor used (ISO date or value) and whether it was needed."""
+    """An anchored value and how it was found.
+
+    `anchor` is the date used (ISO date or value), `relative` whether one was needed,
+    `type` a type that replaces the rule's, and `reference` whether later expressions
+    may lean on this one (a comparison such as "a year earlier" may not).
+    """
 
     value: str
     anchor: Optional[str] = None
     relative: bool = False
-    type: Optional[str] = None      # set when anchoring changes the rule's type
+    type: Optional[str] = None
+    reference: bool = True
 
 
 class Anchor:
@@ -85,27 +104,33 @@ class Anchor:
             return _suffixed(self._focus_day(sentence), m.group(1))
         return Resolved(value)
 
-    def remember(self, pos: int, value: str) -> None:
-        """Record a resolved DATE/TIME value as a possible reference for later ones."""
-        m = _DATE_PART.match(value)
-        period = parse(m.group(1) if m else value)
+    def remember(self, pos: int, resolved: Resolved) -> None:
+        """Record a resolved DATE/TIME as a possible reference for later expressions."""
+        if not resolved.reference or resolved.type is not None:
+            return
+        m = _DATE_PART.match(resolved.value)
+        period = parse(m.group(1) if m else resolved.value)
         if period is not None:
             self.mentions.append((pos, period))
 
-    # -- value functions ------------------------------------------------------------
+    # -- relative to the DCT --------------------------------------------------------
 
     def _f_dct(self, tense, pos, unit: str, n: str) -> Resolved:
-        return self._from_dct(unit, _int(n))
+        return self._from_dct(unit, _num(n))
 
-    def _f_ago(self, tense, pos, unit: str, n: str) -> Resolved:
+    def _f_ago(self, tense, pos, unit: str, n: str, granule: str = "") -> Resolved:
         if n == "X":
             return Resolved("PAST_REF", self._iso(), True)
-        recent = self._recent(pos) if unit == "year" else None
-        if recent is not None:
-            moved = recent.moved(unit, -_num(n))
-            if moved is not None:
-                return Resolved(moved.value, recent.value, True)
-        return self._from_dct(unit, -_num(n))
+        steps = _num(n)
+        if unit in _YEARS_IN:
+            unit, steps = "year", steps * _YEARS_IN[unit]
+        if unit == "year" and steps == 1:
+            period = self._discussed(pos, granule)
+            if period is not None:
+                moved = period.moved("year", -1)
+                if moved is not None:
+                    return Resolved(moved.value, period.value, True, reference=False)
+        return self._from_dct(unit, -steps)
 
     def _f_ahead(self, tense, pos, unit: str, n: str) -> Resolved:
         if n == "X":
@@ -117,6 +142,8 @@ class Anchor:
             return self._f_ahead(tense, pos, unit, n)
         return Resolved(duration(n, code), None, False, "DURATION")
 
+    # -- relative to what the text mentioned ------------------------------------------
+
     def _f_ref(self, tense, pos, unit: str, n: str = "0") -> Resolved:
         ref = self._reference(unit)
         if ref is None:
@@ -124,7 +151,7 @@ class Anchor:
             # describe a finished one), so it stays a placeholder.
             if unit == "quarter":
                 return Resolved(PLACEHOLDERS[unit], None, True)
-            return self._from_dct(unit, _int(n))
+            return self._from_dct(unit, _num(n))
         moved = Period.containing(unit, ref.start).shift(_int(n))
         return Resolved(moved.value if moved else PLACEHOLDERS[unit], ref.value, True)
 
@@ -133,41 +160,53 @@ class Anchor:
         if n == "X":
             return Resolved(PLACEHOLDERS[unit], ref.value if ref else self._iso(), True)
         if ref is None:
-            return self._from_dct(unit, _num(n))
-        if rank(ref.unit) > rank(unit):
-            moved = ref.moved(unit, _num(n))      # keep the finer granularity
-        else:
-            moved = Period.containing(unit, ref.start).moved(unit, _num(n))
-        return Resolved(moved.value if moved else PLACEHOLDERS[unit], ref.value, True)
+            return replace(self._from_dct(unit, _num(n)), reference=False)
+        if unit in _YEARS_IN:
+            unit, n = "year", str(_num(n) * _YEARS_IN[unit])
+        base = ref if rank(ref.unit) > rank(unit) else Period.containing(unit, ref.start)
+        moved = base.moved(unit, _num(n))         # a finer reference keeps its granularity
+        return Resolved(moved.value if moved else PLACEHOLDERS[unit], ref.value, True,
+                        reference=False)
+
+    def _f_inyear(self, tense, pos, year: str) -> Resolved:
+        period = self._discussed(pos, "")
+        if period is None:
+            return Resolved(year)
+        moved = period.moved("year", int(year) - period.start.year)
+        return Resolved(moved.value if moved else year, period.value, True, reference=False)
+
+    # -- year-less and weekly values ---------------------------------------------------
 
     def _f_weekday(self, tense, pos, day: str, n: str) -> Resolved:
         if self.dct is None:
             return Resolved(f"XXXX-WXX-{day}", None, True)
-        offset = (int(day) - 1 - self.dct.weekday()) % 7      # days to the next such day
+        ahead = (int(day) - 1 - self.dct.weekday()) % 7   # days to the next such day
+        back = (7 - ahead) % 7                             # days back to the last one
         step = _int(n)
         if step > 0 or (step == 0 and tense == FUTURE):
-            days = offset if step == 0 else (offset or 7)
+            days = ahead if step == 0 else (ahead or 7)
         else:
-            back = (7 - offset) % 7                            # days back to the last one
             days = -(back if step == 0 else (back or 7))
         return Resolved((self.dct + _dt.timedelta(days=days)).isoformat(), self._iso(), True)
 
     def _f_weekend(self, tense, pos, n: str) -> Resolved:
         if self.dct is None:
             return Resolved("XXXX-WXX-WE", None, True)
-        # The weekend of the DCT's ISO week: still ahead from Monday to Friday.
+        # The weekend of the DCT's ISO week, still ahead from Monday to Friday.
         coming = Period.containing("weekend", self.dct)
         ahead = self.dct < coming.start
         step = _int(n)
-        if step == 0:
-            step = -1 if ahead and tense != FUTURE else 0
-        elif step > 0:
-            step = 0 if ahead else step
+        if step == 0 and ahead:
+            before = (self.dct - coming.start).days + 7 - 1   # days since last Sunday
+            after = (coming.start - self.dct).days
+            step = -1 if tense == PAST or (tense is None and before <= after) else 0
+        elif step > 0 and ahead:
+            step -= 1                                         # "next weekend" on a weekday
         moved = coming.shift(step)
         return Resolved(moved.value if moved else "XXXX-WXX-WE", self._iso(), True)
 
     def _f_this(self, tense, pos, value: str) -> Resolved:
-        return self._yearless(value, lambda ps: _by_tense(ps, self.dct, tense))
+        return self._yearless(value, lambda ps: _likeliest(ps, self.dct, tense))
 
     def _f_last(self, tense, pos, value: str) -> Resolved:
         return self._yearless(value, lambda ps: max(
@@ -176,6 +215,16 @@ class Anchor:
     def _f_next(self, tense, pos, value: str) -> Resolved:
         return self._yearless(value, lambda ps: min(
             (p for p in ps if p.start > Period.containing(p.unit, self.dct).end()), default=None))
+
+    def _f_nth(self, tense, pos, month: str, weekday: str, n: str, offset: str = "0",
+               step: str = "0") -> Resolved:
+        return self._holiday(tense, _int(step), f"XXXX-{int(month):02d}-XX",
+                             lambda year: _nth_weekday(year, int(month), int(weekday), int(n))
+                             + _dt.timedelta(days=int(offset)))
+
+    def _f_easter(self, tense, pos, offset: str, step: str = "0") -> Resolved:
+        return self._holiday(tense, _int(step), "XXXX-XX-XX",
+                             lambda year: _easter(year) + _dt.timedelta(days=int(offset)))
 
     # -- helpers --------------------------------------------------------------------
 
@@ -188,14 +237,36 @@ class Anchor:
         moved = Period.containing(unit, self.dct).moved(unit, steps)
         return Resolved(moved.value if moved else PLACEHOLDERS[unit], self._iso(), True)
 
+    def _candidates(self, make: Callable[[int], Optional[Period]]) -> list[Period]:
+        out = []
+        for year in range(self.dct.year - 2, self.dct.year + 3):
+            try:
+                period = make(year)
+            except ValueError:
+                period = None
+            if period is not None:
+                out.append(period)
+        return out
+
     def _yearless(self, value: str, choose) -> Resolved:
         tail = value[4:] if value.startswith("XXXX") else None
         if self.dct is None or tail is None:
             return Resolved(value, None, True)
-        candidates = [p for y in range(self.dct.year - 2, self.dct.year + 3)
-                      if (p := parse(f"{y:04d}{tail}")) is not None]
-        best = choose(candidates) if candidates else None
+        best = choose(self._candidates(lambda y: parse(f"{y:04d}{tail}")))
         return Resolved(best.value if best else value, self._iso(), True)
+
+    def _holiday(self, tense, step: int, placeholder: str,
+                 day_in: Callable[[int], _dt.date]) -> Resolved:
+        if self.dct is None:
+            return Resolved(placeholder, None, True)
+        days = self._candidates(lambda y: Period(day_in(y), "day"))
+        if step < 0:
+            best = max((p for p in days if p.start < self.dct), default=None)
+        elif step > 0:
+            best = min((p for p in days if p.start > self.dct), default=None)
+        else:
+            best = _likeliest(days, self.dct, tense)
+        return Resolved(best.value if best else placeholder, self._iso(), True)
 
     def _reference(self, unit: str) -> Optional[Period]:
         """The latest mention of exactly `unit`, else the latest finer one."""
@@ -207,16 +278,19 @@ class Anchor:
                 finer = period
         return finer
 
-    def _recent(self, pos: int) -> Optional[Period]:
-        """A part-of-year period mentioned just before `pos` and within a year of the DCT."""
+    def _discussed(self, pos: int, granule: str) -> Optional[Period]:
+        """The part-of-year period a comparison refers to: the latest one of granularity
+        `granule` if given, else one mentioned just before `pos`; within a year of the DCT."""
         if self.dct is None:
             return None
         for at, period in reversed(self.mentions):
-            if pos - at > RECENT_CHARS:
+            if not granule and pos - at > RECENT_CHARS:
                 break
-            if period.unit in ("quarter", "half", "month", "season") and \
+            if (period.unit == granule if granule else period.unit in _PART_OF_YEAR) and \
                     -92 <= (self.dct - period.end()).days < 366:
                 return period
+        if granule == "quarter":                  # the quarter last reported on
+            return Period.containing("quarter", self.dct).shift(-1)
         return None
 
     def _focus_day(self, sentence: int) -> Resolved:
@@ -230,18 +304,40 @@ class Anchor:
         return Resolved(self.dct.isoformat(), self.dct.isoformat(), True)
 
 
-def _by_tense(periods: list[Period], dct: _dt.date, tense: Optional[str]) -> Optional[Period]:
-    if tense == PAST:
-        return max((p for p in periods if p.start <= dct), default=None)
-    if tense == FUTURE:
-        return min((p for p in periods if p.end() >= dct), default=None)
-    return min(periods, key=lambda p: (distance(p, dct), p.start > dct))
+def _likeliest(periods: list[Period], dct: _dt.date, tense: Optional[str]) -> Optional[Period]:
+    """The occurrence nearest the DCT, distances against the tense counting extra."""
+    def cost(p: Period) -> tuple[int, bool]:
+        against = (tense == PAST and p.start > dct) or (tense == FUTURE and p.end() < dct)
+        return distance(p, dct) * (AGAINST_TENSE if against else 1), p.start > dct
+    return min(periods, key=cost, default=None)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> _dt.date:
+    if n > 0:
+        first = _dt.date(year, month, 1)
+        return first + _dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1))
+    return last - _dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _easter(year: int) -> _dt.date:
+    """Easter Sunday (Gregorian computus, anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return _dt.date(year, month, day + 1)
 
 
 def _suffixed(resolved: Resolved, suffix: str) -> Resolved:
     if not suffix or resolved.value.endswith("REF") or resolved.value.startswith("P"):
         return resolved
-    return Resolved(resolved.value + suffix, resolved.anchor, resolved.relative, resolved.type)
+    return replace(resolved, value=resolved.value + suffix)
 
 
 def _args(text: str) -> list[str]:

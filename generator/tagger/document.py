@@ -66,8 +66,7 @@ class Tagger:
             return None
         if rule.type in _ANCHORED_TYPES:
             resolved = anchor.resolve(value, tense, match.start, chunk_start)
-            if resolved.type is None:
-                anchor.remember(match.start, resolved.value)
+            anchor.remember(match.start, resolved)
         else:
             resolved = Resolved(value)
         return Timex(start=match.start, end=match.end, text=text[match.start:match.end],

@@ -1,10 +1,10 @@
 """Apply the rules to a chunk of text and keep the best non-overlapping matches.
 
-Overlap policy (as in HeidelTime): the longest match wins, so "Friday, Oct. 23" beats
-"Friday" and "Oct. 23"; at equal length a negative (`reject`) rule wins, then the
-higher priority, then the earlier start. A winning negative match is dropped from the
-output but still blocks everything it overlaps: that is how "May" in "May be" or the
-price "2,019" stay untagged.
+Overlap policy: negative (`reject`) matches come first and block every match they
+overlap, whatever its length; that is how "May" in "May be" or "the fall" in "the fall
+of the Wall" stay untagged. Among the rest the longest match wins (as in HeidelTime),
+so "Friday, Oct. 23" beats "Friday" and "Oct. 23"; at equal length the higher priority
+wins, then the earlier start.
 
 Speed: a rule only runs on chunks that contain one of its trigger keys (see
 `triggers`), and rules with the same keys are tested together.
@@ -77,7 +77,7 @@ def _collect(rule: Rule, text: str, start: int, end: int, found: list[Match]) ->
 
 def select(found: list[Match]) -> list[Match]:
     """Greedy choice of non-overlapping matches by the overlap policy above."""
-    order = sorted(found, key=lambda m: (m.start - m.end, not m.rule.reject,
+    order = sorted(found, key=lambda m: (not m.rule.reject, m.start - m.end,
                                          -m.rule.priority, m.start, m.rule.name))
     kept: list[Match] = []
     for cand in order:

@@ -2,7 +2,8 @@
 
 A rule file entry names a regex written with `%name` references to pattern lists;
 expansion turns each reference into a non-capturing group of the list's alternatives,
-so rule authors number only their own groups. A plain space in a rule or pattern means
+so rule authors number only their own groups. Every rule is anchored so that a match
+neither starts nor ends inside a word. A plain space in a rule or pattern means
 "one or more whitespace characters", which keeps the files readable while matching
 text that breaks lines inside an expression.
 """
@@ -18,6 +19,8 @@ from .triggers import Keys, rule_keys
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 FLAGS = re.IGNORECASE
 _REF = re.compile(r"%(%|[a-z_][a-z0-9_]*)")
+# A match may not stop inside a word (after a word character and before another).
+_END = r"(?!(?<=\w)\w)"
 RULE_FIELDS = {"name", "type", "pattern", "value", "mod", "span", "priority", "reject",
                "examples", "why"}
 
@@ -121,7 +124,7 @@ def build_rule(raw: Any, defaults: dict[str, Any], patterns: dict[str, str],
             raise RuleError(f"{where}: '{key}' must be a non-empty string")
     expanded = expand(raw["pattern"], patterns, where)
     try:
-        regex = re.compile(rf"(?<!\w)(?:{expanded})(?!\w)", FLAGS)
+        regex = re.compile(rf"(?<!\w)(?:{expanded}){_END}", FLAGS)
     except re.error as exc:
         raise RuleError(f"{where}: bad regex ({exc}): {raw['pattern']}") from None
     span = raw.get("span")

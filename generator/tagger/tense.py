@@ -4,8 +4,9 @@
 will resume Friday" the one after. Without a parser we take the tense cue nearest to
 the expression in its chunk: future cues (patterns/future_cue.txt: "will", "plans
 to", "scheduled" ...) and past cues (patterns/past_cue.txt: irregular past forms and
-regular "-ed" verbs). Nearest wins because reporting verbs ("said") stand further from
-the expression than the verb it modifies.
+regular "-ed" verbs). Nearest wins because the verb an expression modifies stands
+closest to it; reporting verbs (patterns/report_cue.txt: "said") count as further
+away, since they date the report rather than the event.
 """
 
 from __future__ import annotations
@@ -16,17 +17,23 @@ from typing import Optional
 PAST, FUTURE = "past", "future"
 
 
+# Weights: a cue's distance counts this many times (reporting verbs are weak cues).
+REPORT_WEIGHT = 3
+Cue = tuple[int, int, str, int]
+
+
 class TenseCues:
     """The compiled cue lists of a language."""
 
     def __init__(self, patterns: dict[str, str]) -> None:
         self._regex = re.compile(
-            rf"(?<!\w)(?:(?P<future>{patterns['future_cue']})|(?P<past>{patterns['past_cue']}))"
-            r"(?!\w)", re.IGNORECASE)
+            rf"(?<!\w)(?:(?P<future>{patterns['future_cue']})|(?P<report>{patterns['report_cue']})"
+            rf"|(?P<past>{patterns['past_cue']}))(?!\w)", re.IGNORECASE)
 
-    def find(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Cues in `text[start:end]` as (start, end, PAST|FUTURE), in text order."""
-        return [(m.start(), m.end(), FUTURE if m.group("future") else PAST)
+    def find(self, text: str, start: int, end: int) -> list[Cue]:
+        """Cues in `text[start:end]` as (start, end, PAST|FUTURE, weight), in text order."""
+        return [(m.start(), m.end(), FUTURE if m.group("future") else PAST,
+                 REPORT_WEIGHT if m.group("report") else 1)
                 for m in self._regex.finditer(text, start, end)]
 
 
@@ -36,16 +43,17 @@ class TenseCues:
 RIGHT_FACTOR = 2
 
 
-def nearest(cues: list[tuple[int, int, str]], start: int, end: int) -> Optional[str]:
+def nearest(cues: list[Cue], start: int, end: int) -> Optional[str]:
     """The tense of the cue closest to the span [start, end), or None without cues."""
     best, best_distance = None, None
-    for cue_start, cue_end, kind in cues:
+    for cue_start, cue_end, kind, weight in cues:
         if cue_end <= start:
             distance = start - cue_end
         elif cue_start >= end:
             distance = (cue_start - end) * RIGHT_FACTOR
         else:
             continue  # a cue inside the expression ("next") is the rule's business
+        distance *= weight
         if best_distance is None or distance < best_distance:
             best, best_distance = kind, distance
     return best
