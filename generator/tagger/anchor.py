@@ -15,10 +15,13 @@ anchoring. Anchored forms (the rule files use them in `value`):
     within(UNIT,N,CODE)  "in three weeks": ahead(UNIT,N) when the tense points ahead,
                      else the DURATION dur(N,CODE) ("the first drop in three years")
     ref(UNIT,N)      the UNIT holding the latest mentioned date, N steps on ("that year")
+    latest(UNIT)     the latest finished UNIT mentioned, else the DCT's previous one
+                     ("the latest quarter")
     shift(UNIT,N)    the latest mentioned date moved N UNITs ("a year earlier")
     inyear(YYYY)     the period under discussion, in year YYYY ("the 1988 quarter")
     last(V) / next(V) / this(V)   the occurrence of a year-less V before / after / around
                                   the DCT ("last May", "next spring", "this fall")
+    weekof(V)        the week holding the year-less day V ("the week of March 6")
     weekday(D,N)     N=-1 "last Tuesday", 1 "next Tuesday", 0 by tense
     weekend(N)       N=-1 "last weekend", 1 "next weekend", 0 by tense
     nth(M,D,N,O[,S]) the Nth weekday D of month M (N=-1: the last) moved O days: a
@@ -49,6 +52,8 @@ _DATE_PART = re.compile(r"^(\d{4}-\d\d-\d\d)T")
 # "a year ago" borrows the granularity of a period mentioned this close before it
 # ("third-quarter profit ... from $2 a share a year ago").
 RECENT_CHARS = 400
+# "that year", "the quarter" look back this far for the date they refer to.
+REFERENCE_CHARS = 800
 # How much less likely a year-less date is when it lies against the tense ("Dec. 15"
 # said in November is more likely next month than thirteen months back, whatever
 # the verb): its distance from the DCT counts this many times over.
@@ -82,8 +87,8 @@ class Anchor:
 
     # -- public -------------------------------------------------------------------
 
-    def resolve(self, value: str, tense: Optional[str], pos: int, sentence: int) -> Resolved:
-        """Resolve `value` found at `pos` (in the chunk starting at `sentence`)."""
+    def resolve(self, value: str, tense: Optional[str], pos: int) -> Resolved:
+        """Resolve `value` found at offset `pos` of the document, given its tense."""
         call = _CALL.match(value)
         if call:
             name, args, suffix = call.group(1), _args(call.group(2)), call.group(3)
@@ -101,7 +106,7 @@ class Anchor:
             return _suffixed(self._f_this(tense, pos, "XXXX" + m.group(1)), m.group(2) or "")
         m = _TIME_ON.match(value)
         if m:
-            return _suffixed(self._focus_day(sentence), m.group(1))
+            return _suffixed(self._focus_day(pos), m.group(1))
         return Resolved(value)
 
     def remember(self, pos: int, resolved: Resolved) -> None:
@@ -145,7 +150,7 @@ class Anchor:
     # -- relative to what the text mentioned ------------------------------------------
 
     def _f_ref(self, tense, pos, unit: str, n: str = "0") -> Resolved:
-        ref = self._reference(unit)
+        ref = self._reference(pos, unit)
         if ref is None:
             # With nothing mentioned, "the quarter" is not the DCT's quarter (reports
             # describe a finished one), so it stays a placeholder.
@@ -155,6 +160,15 @@ class Anchor:
         moved = Period.containing(unit, ref.start).shift(_int(n))
         return Resolved(moved.value if moved else PLACEHOLDERS[unit], ref.value, True)
 
+    def _f_latest(self, tense, pos, unit: str) -> Resolved:
+        """The latest finished UNIT mentioned ("the latest quarter"), else the DCT's last."""
+        if self.dct is None:
+            return Resolved(PLACEHOLDERS[unit], None, True)
+        for _, period in reversed(self.mentions):
+            if period.unit == unit and period.end() < self.dct:
+                return Resolved(period.value, period.value, True)
+        return self._from_dct(unit, -1)
+
     def _f_shift(self, tense, pos, unit: str, n: str) -> Resolved:
         ref = self.mentions[-1][1] if self.mentions else None
         if n == "X":
@@ -163,8 +177,12 @@ class Anchor:
             return replace(self._from_dct(unit, _num(n)), reference=False)
         if unit in _YEARS_IN:
             unit, n = "year", str(_num(n) * _YEARS_IN[unit])
-        base = ref if rank(ref.unit) > rank(unit) else Period.containing(unit, ref.start)
-        moved = base.moved(unit, _num(n))         # a finer reference keeps its granularity
+        # A finer reference keeps its granularity ("May 2016 ... a year earlier" is May
+        # 2015), except that a year back from a day is a year: that day is mostly just
+        # when something was reported.
+        keep = rank(ref.unit) > rank(unit) and not (unit == "year" and ref.unit == "day")
+        base = ref if keep else Period.containing(unit, ref.start)
+        moved = base.moved(unit, _num(n))
         return Resolved(moved.value if moved else PLACEHOLDERS[unit], ref.value, True,
                         reference=False)
 
@@ -207,6 +225,12 @@ class Anchor:
 
     def _f_this(self, tense, pos, value: str) -> Resolved:
         return self._yearless(value, lambda ps: _likeliest(ps, self.dct, tense))
+
+    def _f_weekof(self, tense, pos, value: str) -> Resolved:
+        day = parse(self._f_this(tense, pos, value).value)
+        if day is None:
+            return Resolved("XXXX-WXX", None, True)
+        return Resolved(Period.containing("week", day.start).value, self._iso(), True)
 
     def _f_last(self, tense, pos, value: str) -> Resolved:
         return self._yearless(value, lambda ps: max(
@@ -268,13 +292,20 @@ class Anchor:
             best = _likeliest(days, self.dct, tense)
         return Resolved(best.value if best else placeholder, self._iso(), True)
 
-    def _reference(self, unit: str) -> Optional[Period]:
-        """The latest mention of exactly `unit`, else the latest finer one."""
+    def _reference(self, pos: int, unit: str) -> Optional[Period]:
+        """The date a reference to `unit` ("that year", "the quarter") points back to:
+        the latest mention at least as fine as `unit` within REFERENCE_CHARS. Business
+        periods (quarters, halves) prefer an exact mention over a later finer one
+        ("third-quarter profit ... the company said Oct. 23. For the quarter ...")."""
         finer = None
-        for _, period in reversed(self.mentions):
+        for at, period in reversed(self.mentions):
+            if pos - at > REFERENCE_CHARS:
+                break
             if period.unit == unit:
                 return period
             if finer is None and rank(period.unit) > rank(unit):
+                if unit not in ("quarter", "half"):
+                    return period
                 finer = period
         return finer
 
@@ -293,9 +324,11 @@ class Anchor:
             return Period.containing("quarter", self.dct).shift(-1)
         return None
 
-    def _focus_day(self, sentence: int) -> Resolved:
+    def _focus_day(self, pos: int) -> Resolved:
+        """The day a clock time or part of a day belongs to: a day mentioned just
+        before, else the DCT."""
         for at, period in reversed(self.mentions):
-            if at < sentence:
+            if pos - at > RECENT_CHARS:
                 break
             if period.unit == "day":
                 return Resolved(period.value, period.value, True)

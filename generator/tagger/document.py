@@ -21,6 +21,10 @@ from .timex import Timex
 
 log = logging.getLogger(__name__)
 _ANCHORED_TYPES = ("DATE", "TIME")
+# TIMEX3 mod values; a template with two modifier slots ("about two years or so") may
+# fill both, and the first one is kept.
+_MOD = re.compile(r"BEFORE|AFTER|ON_OR_BEFORE|ON_OR_AFTER|LESS_THAN|MORE_THAN|"
+                  r"EQUAL_OR_LESS|EQUAL_OR_MORE|START|MID|END|APPROX")
 
 
 class Tagger:
@@ -49,14 +53,13 @@ class Tagger:
                     continue
                 if cues is None:
                     cues = self.cues.find(text, start, end)
-                timex = self._timex(text, match, anchor, nearest(cues, match.start, match.end),
-                                    start)
+                timex = self._timex(text, match, anchor, nearest(cues, match.start, match.end))
                 if timex is not None:
                     out.append(timex)
         return out
 
-    def _timex(self, text: str, match: Match, anchor: Anchor, tense: Optional[str],
-               chunk_start: int) -> Optional[Timex]:
+    def _timex(self, text: str, match: Match, anchor: Anchor,
+               tense: Optional[str]) -> Optional[Timex]:
         rule = match.rule
         try:
             value = fill(rule.value, match.match, self.resources.norms)
@@ -65,10 +68,12 @@ class Tagger:
             log.debug("rule %s skipped %r: %s", rule.name, match.match.group(), exc)
             return None
         if rule.type in _ANCHORED_TYPES:
-            resolved = anchor.resolve(value, tense, match.start, chunk_start)
+            resolved = anchor.resolve(value, tense, match.start)
             anchor.remember(match.start, resolved)
         else:
             resolved = Resolved(value)
+        first = _MOD.match(mod)
         return Timex(start=match.start, end=match.end, text=text[match.start:match.end],
-                     type=resolved.type or rule.type, value=resolved.value, mod=mod or None, rule=rule.name,
+                     type=resolved.type or rule.type, value=resolved.value,
+                     mod=first.group() if first else None, rule=rule.name,
                      anchor=resolved.anchor, relative=resolved.relative)

@@ -10,6 +10,7 @@ other `name(...)` call is left for `anchor`.
 
 Builtin filters:
     num     a number in digits or words ("21st", "twenty-one", "2 1/2", "a few" -> X)
+    year    a year in digits or words ("nineteen ninety-six" -> 1996)
     pad2    zero-pad to two digits ("7" -> "07")
     year2   a two-digit year ("'98" -> 1998, "'05" -> 2005)
     minus1  one less ("19" for "the 20th century", whose years are 19xx)
@@ -130,6 +131,14 @@ def duration(amount: str, unit: str) -> str:
     return "P" + date + (f"T{time}" if time else "")
 
 
+def _year(text: str, norms: dict) -> str:
+    """A year in digits, or said in words: "nineteen ninety-six" -> 1996."""
+    if text.isdigit():
+        return text
+    century, _, rest = norm_key(text).partition(" ")
+    return number(century, norms) + number(rest, norms).zfill(2)
+
+
 def _pad2(text: str, _norms: dict) -> str:
     return text.zfill(2)
 
@@ -144,5 +153,5 @@ def _minus1(text: str, _norms: dict) -> str:
 
 
 BUILTINS: dict[str, Callable[[str, dict], str]] = {
-    "num": number, "pad2": _pad2, "year2": _year2, "minus1": _minus1,
+    "num": number, "pad2": _pad2, "year": _year, "year2": _year2, "minus1": _minus1,
 }
