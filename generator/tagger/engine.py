@@ -7,7 +7,7 @@ so "Friday, Oct. 23" beats "Friday" and "Oct. 23"; at equal length the higher pr
 wins, then the earlier start.
 
 Speed: a rule only runs on chunks that contain one of its trigger keys (see
-`triggers`), and rules with the same keys are tested together.
+`triggers`); one regex scan (a trie of all keys) tells which keys a chunk holds.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .rules import Rule
-from .triggers import DIGIT
+from .trie import compile_words
+from .triggers import DIGIT, DIGITS4
 
 _DIGIT = re.compile(r"\d")
+_DIGITS4 = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -33,38 +35,48 @@ class Match:
 
 
 class Engine:
-    """The compiled rules of one language, grouped by trigger keys."""
+    """The compiled rules of one language, indexed by their trigger keys."""
 
     def __init__(self, rules: Iterable[Rule]) -> None:
-        groups: dict[frozenset, list[Rule]] = {}
-        self.always: list[Rule] = []
-        for rule in rules:
-            if rule.keys is None:
-                self.always.append(rule)
-            else:
-                groups.setdefault(rule.keys, []).append(rule)
-        self.groups = [(keys, tuple(rules)) for keys, rules in groups.items()]
-        self.words = tuple(sorted({k for keys in groups for k in keys if k != DIGIT}))
+        self.rules = tuple(rules)
+        by_key: dict[str, set[int]] = {}
+        self.always = frozenset(i for i, rule in enumerate(self.rules) if rule.keys is None)
+        for index, rule in enumerate(self.rules):
+            for key in rule.keys or ():
+                by_key.setdefault(key, set()).add(index)
+        self.digit_rules = frozenset(by_key.pop(DIGIT, ()))
+        self.digits4_rules = frozenset(by_key.pop(DIGITS4, ()))
+        # One scan finds the longest key starting at each position; the rules of every
+        # key that is a prefix of it are switched on too.
+        self.key_rules = {key: frozenset().union(*(by_key[k] for k in by_key if key.startswith(k)))
+                          for key in by_key}
+        self.key_regex = re.compile(compile_words(sorted(by_key))) if by_key else None
 
     def run(self, text: str, start: int, end: int) -> list[Match]:
         """The selected matches in text[start:end], negatives included, in text order."""
         found = self._candidates(text, start, end)
         return sorted(select(found), key=lambda m: m.start) if found else []
 
-    def _candidates(self, text: str, start: int, end: int) -> list[Match]:
-        low = text[start:end].lower()
-        present = {w for w in self.words if w in low}
+    def active(self, low: str) -> set[int]:
+        """The rules whose keys occur in `low` (lower case, whitespace collapsed)."""
+        active = set(self.always)
+        search, pos = self.key_regex.search if self.key_regex else None, 0
+        while search is not None:
+            m = search(low, pos)
+            if m is None:
+                break
+            active |= self.key_rules[m.group()]
+            pos = m.start() + 1
         if _DIGIT.search(low):
-            present.add(DIGIT)
+            active |= self.digit_rules
+            if _DIGITS4.search(low):
+                active |= self.digits4_rules
+        return active
+
+    def _candidates(self, text: str, start: int, end: int) -> list[Match]:
         found: list[Match] = []
-        if not present and not self.always:
-            return found
-        for keys, rules in self.groups:
-            if not keys.isdisjoint(present):
-                for rule in rules:
-                    _collect(rule, text, start, end, found)
-        for rule in self.always:
-            _collect(rule, text, start, end, found)
+        for index in sorted(self.active(" ".join(text[start:end].lower().split()))):
+            _collect(self.rules[index], text, start, end, found)
         return found
 
 

@@ -50,12 +50,14 @@ def load(lang: str = "en") -> Resources:
     root = _ir.files(__package__) / "data" / lang
     if not root.is_dir():
         raise ResourceError(f"no tagger resources for language '{lang}'")
-    patterns = {name: _pattern_list(text, name) for name, text in _files(root / "patterns", ".txt")}
+    lists = {name: _pattern_lines(text, name) for name, text in _files(root / "patterns", ".txt")}
+    patterns = {name: alternatives(lines, cs) for name, (lines, cs) in lists.items()}
+    key_patterns = {name: alternatives(lines, cs, fast=False) for name, (lines, cs) in lists.items()}
     norms = {name: _norm_table(text, name) for name, text in _files(root / "norms", ".yml")}
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for name, text in _files(root / "rules", ".yml"):
-        for rule in _rule_file(text, f"rules/{name}.yml", patterns):
+        for rule in _rule_file(text, f"rules/{name}.yml", patterns, key_patterns):
             if rule.name in seen:
                 raise ResourceError(f"rules/{name}.yml: duplicate rule name '{rule.name}' "
                                     f"(also in {seen[rule.name]})")
@@ -76,7 +78,7 @@ def _files(folder, suffix: str):
             yield name, entry.read_text(encoding="utf-8")
 
 
-def _pattern_list(text: str, name: str) -> str:
+def _pattern_lines(text: str, name: str) -> tuple[list[str], bool]:
     lines, case_sensitive = [], False
     for line in text.splitlines():
         stripped = line.strip()
@@ -86,12 +88,12 @@ def _pattern_list(text: str, name: str) -> str:
             lines.append(stripped)
     if not lines:
         raise ResourceError(f"patterns/{name}.txt: no alternatives")
-    group = alternatives(lines, case_sensitive)
-    try:
-        re.compile(group)
-    except re.error as exc:
-        raise ResourceError(f"patterns/{name}.txt: bad regex ({exc})") from None
-    return group
+    for line in lines:
+        try:
+            re.compile(line)
+        except re.error as exc:
+            raise ResourceError(f"patterns/{name}.txt: bad regex {line!r} ({exc})") from None
+    return lines, case_sensitive
 
 
 def _norm_table(text: str, name: str) -> dict[str, str]:
@@ -108,13 +110,15 @@ def _norm_table(text: str, name: str) -> dict[str, str]:
     return table
 
 
-def _rule_file(text: str, source: str, patterns: dict[str, str]) -> list[Rule]:
+def _rule_file(text: str, source: str, patterns: dict[str, str],
+               key_patterns: dict[str, str]) -> list[Rule]:
     data = _yaml(text, source)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ResourceError(f"{source}: expected a mapping with a 'rules' list")
     defaults = {k: v for k, v in data.items() if k != "rules"}
     try:
-        return [build_rule(raw, defaults, patterns, source) for raw in data["rules"]]
+        return [build_rule(raw, defaults, patterns, source, key_patterns)
+                for raw in data["rules"]]
     except RuleError as exc:
         raise ResourceError(str(exc)) from None
 

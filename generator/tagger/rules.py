@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from .trie import compile_words, is_literal
 from .triggers import Keys, rule_keys
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -98,15 +99,26 @@ def spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def alternatives(lines: list[str], case_sensitive: bool) -> str:
-    """A pattern list as one group; longest alternatives first so none is cut short."""
-    body = "|".join(sorted((spaces(x) for x in lines), key=lambda x: (-len(x), x)))
+def alternatives(lines: list[str], case_sensitive: bool, fast: bool = True) -> str:
+    """A pattern list as one group, longest alternatives first so none is cut short.
+
+    With `fast`, plain words are folded into a trie (see `trie`) after the regex lines;
+    without, every line stays one alternative, which is what trigger keys are read from.
+    """
+    literal = [x if case_sensitive else x.lower() for x in lines if is_literal(x)] if fast else []
+    regexes = sorted((spaces(x) for x in lines if not fast or not is_literal(x)),
+                     key=lambda x: (-len(x), x))
+    body = "|".join(regexes + ([compile_words(sorted(set(literal)))] if literal else []))
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
 
 
 def build_rule(raw: Any, defaults: dict[str, Any], patterns: dict[str, str],
-               source: str) -> Rule:
-    """Check one raw rule mapping and compile it; RuleError says what is wrong."""
+               source: str, key_patterns: Optional[dict[str, str]] = None) -> Rule:
+    """Check one raw rule mapping and compile it; RuleError says what is wrong.
+
+    `patterns` are the pattern lists as matched, `key_patterns` the same lists with one
+    alternative per line, from which trigger keys are read (default: `patterns`).
+    """
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         raise RuleError(f"{source}: every rule needs a 'name' (got {raw!r:.80})")
     name = raw["name"]
@@ -134,8 +146,12 @@ def build_rule(raw: Any, defaults: dict[str, Any], patterns: dict[str, str],
     return Rule(name=name, type=rtype or "DATE", pattern=raw["pattern"], regex=regex,
                 value=str(raw.get("value", "")), mod=raw.get("mod"), span=span,
                 priority=int(raw.get("priority", 0)), reject=reject, why=raw["why"],
-                source=source, keys=rule_keys(regex.pattern, FLAGS),
+                source=source, keys=_keys(raw["pattern"], key_patterns or patterns, where),
                 examples=_examples(raw.get("examples"), defaults, where))
+
+
+def _keys(pattern: str, key_patterns: dict[str, str], where: str) -> Keys:
+    return rule_keys(expand(pattern, key_patterns, where), FLAGS)
 
 
 def _examples(raw: Any, defaults: dict[str, Any], where: str) -> tuple[Example, ...]:
