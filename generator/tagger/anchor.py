@@ -337,6 +337,9 @@ class Anchor:
         return Resolved(self.dct.isoformat(), self.dct.isoformat(), True)
 
 
+FUNCTIONS = frozenset(name[3:] for name in dir(Anchor) if name.startswith("_f_")) | {"dur"}
+
+
 def _likeliest(periods: list[Period], dct: _dt.date, tense: Optional[str]) -> Optional[Period]:
     """The occurrence nearest the DCT, distances against the tense counting extra."""
     def cost(p: Period) -> tuple[int, bool]:

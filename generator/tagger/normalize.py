@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from .resources import norm_key
 
 _SLOT = re.compile(r"\{([^{}|]+)((?:\|[a-z0-9_]+)*)(?:\|=([^{}|]*))?\}")
 _DUR = re.compile(r"dur\(([^(),]*),([^(),]*)\)")
@@ -31,6 +30,11 @@ _FRACTION = re.compile(r"^(?:(\d+) )?(\d+)/(\d+)$")
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24),
             "Q": ("M", 3), "TH": ("TM", 60), "TM": ("TS", 60)}
 _MULTIPLE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "FN": ("D", 14)}
+
+
+def norm_key(text: str) -> str:
+    """How norm tables are looked up: lower case, hyphens as spaces, no final dot."""
+    return " ".join(text.lower().replace("-", " ").split()).rstrip(".")
 
 
 class NormError(ValueError):
@@ -48,6 +52,23 @@ def fill(template: str, match: re.Match, norms: dict[str, dict[str, str]]) -> st
             text = _apply(name, text, norms)
         return text
     return _DUR.sub(lambda m: duration(m.group(1), m.group(2)), _SLOT.sub(slot, template))
+
+
+def template_problems(template: str, regex: re.Pattern,
+                      norms: dict[str, dict[str, str]]) -> list[str]:
+    """What is wrong with a template: slots naming no group of `regex`, unknown filters."""
+    problems = []
+    for m in _SLOT.finditer(template):
+        ref = m.group(1)
+        if not (ref.isdigit() and int(ref) <= regex.groups) and ref not in regex.groupindex:
+            problems.append(f"slot {{{ref}}} names no group of the pattern")
+        for name in filter(None, m.group(2).split("|")):
+            if name not in BUILTINS and name not in norms:
+                problems.append(f"unknown filter '{name}' (not a builtin or norms/{name}.yml)")
+    leftover = _SLOT.sub("", template)
+    if "{" in leftover or "}" in leftover:
+        problems.append("unbalanced braces")
+    return problems
 
 
 def _apply(name: str, text: str, norms: dict[str, dict[str, str]]) -> str:

@@ -1,7 +1,9 @@
 """Load and check a language's pattern lists, norm tables and rule files (cached).
 
 Layout under `data/<lang>/`:
-    patterns/NAME.txt   one regex alternative per line; `%NAME` in rules refers to it
+    patterns/NAME.txt   one regex alternative per line (`#` starts a comment line;
+                        `# flags: case-sensitive` makes the list case-sensitive);
+                        `%NAME` in rules refers to it
     norms/NAME.yml      surface form -> normalised value; `{1|NAME}` in values uses it
     rules/*.yml         rules (see the header of rules/date.yml)
 
@@ -20,9 +22,14 @@ from typing import Any
 import yaml
 
 from ..errors import GeneratorError
+from .anchor import FUNCTIONS
+from .normalize import norm_key, template_problems
 from .rules import Rule, RuleError, alternatives, build_rule
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_CALL = re.compile(r"([a-z_]+)\(")
+# Pattern lists the code refers to by name (tense cues, the sentence splitter).
+NEEDED_PATTERNS = ("future_cue", "past_cue", "report_cue", "abbreviation")
 
 
 class ResourceError(GeneratorError):
@@ -39,17 +46,19 @@ class Resources:
     rules: tuple[Rule, ...]
 
 
-def norm_key(text: str) -> str:
-    """How norm tables are looked up: lower case, hyphens as spaces, no final dot."""
-    return " ".join(text.lower().replace("-", " ").split()).rstrip(".")
-
-
 @functools.lru_cache(maxsize=None)
 def load(lang: str = "en") -> Resources:
     """The checked resources of `lang`; raises ResourceError naming the bad file."""
+    if not _NAME.match(lang):
+        raise ResourceError(f"bad language code {lang!r}")
     root = _ir.files(__package__) / "data" / lang
     if not root.is_dir():
         raise ResourceError(f"no tagger resources for language '{lang}'")
+    return load_dir(root, lang)
+
+
+def load_dir(root, lang: str = "en") -> Resources:
+    """Load and check the resources in folder `root` (a path or package resource)."""
     lists = {name: _pattern_lines(text, name) for name, text in _files(root / "patterns", ".txt")}
     patterns = {name: alternatives(lines, cs) for name, (lines, cs) in lists.items()}
     key_patterns = {name: alternatives(lines, cs, fast=False) for name, (lines, cs) in lists.items()}
@@ -62,8 +71,24 @@ def load(lang: str = "en") -> Resources:
                 raise ResourceError(f"rules/{name}.yml: duplicate rule name '{rule.name}' "
                                     f"(also in {seen[rule.name]})")
             seen[rule.name] = rule.source
+            _check_templates(rule, norms)
             rules.append(rule)
+    for needed in NEEDED_PATTERNS:
+        if needed not in patterns:
+            raise ResourceError(f"missing patterns/{needed}.txt (the tagger's code uses it)")
     return Resources(lang, patterns, norms, tuple(rules))
+
+
+def _check_templates(rule: Rule, norms: dict[str, dict[str, str]]) -> None:
+    where = f"{rule.source}: rule '{rule.name}'"
+    for field, template in (("value", rule.value), ("mod", rule.mod or "")):
+        problems = template_problems(template, rule.regex, norms)
+        if problems:
+            raise ResourceError(f"{where}: {field} {template!r}: {'; '.join(problems)}")
+    for name in _CALL.findall(rule.value):
+        if name not in FUNCTIONS:
+            raise ResourceError(f"{where}: unknown value function '{name}()'; known: "
+                                f"{', '.join(sorted(FUNCTIONS))}")
 
 
 def _files(folder, suffix: str):
