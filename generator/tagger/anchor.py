@@ -23,6 +23,7 @@ anchoring. Anchored forms (the rule files use them in `value`):
                                   the DCT ("last May", "next spring", "this fall")
     weekof(V)        the week holding the year-less day V ("the week of March 6")
     weekday(D,N)     N=-1 "last Tuesday", 1 "next Tuesday", 0 by tense
+    dayref(D,N)      the weekday D before (N=-1) / after (N=1) the day in focus
     weekend(N)       N=-1 "last weekend", 1 "next weekend", 0 by tense
     nth(M,D,N,O[,S]) the Nth weekday D of month M (N=-1: the last) moved O days: a
                      year-less holiday; S=-1 / 1 picks the one before / after the DCT
@@ -152,10 +153,10 @@ class Anchor:
     def _f_ref(self, tense, pos, unit: str, n: str = "0") -> Resolved:
         ref = self._reference(pos, unit)
         if ref is None:
-            # With nothing mentioned, "the quarter" is not the DCT's quarter (reports
-            # describe a finished one), so it stays a placeholder.
+            # With nothing mentioned, "the quarter" is the last finished one: reports
+            # describe finished quarters.
             if unit == "quarter":
-                return Resolved(PLACEHOLDERS[unit], None, True)
+                return self._from_dct(unit, _num(n) - 1)
             return self._from_dct(unit, _num(n))
         moved = Period.containing(unit, ref.start).shift(_int(n))
         return Resolved(moved.value if moved else PLACEHOLDERS[unit], ref.value, True)
@@ -206,6 +207,17 @@ class Anchor:
         else:
             days = -(back if step == 0 else (back or 7))
         return Resolved((self.dct + _dt.timedelta(days=days)).isoformat(), self._iso(), True)
+
+    def _f_dayref(self, tense, pos, day: str, n: str) -> Resolved:
+        """The weekday D before (N=-1) or after (N=1) the day in focus."""
+        focus = self._focus_day(pos)
+        base = parse(focus.value)
+        if base is None:
+            return Resolved(f"XXXX-WXX-{day}", None, True)
+        step = _int(n)
+        gap = ((int(day) - base.start.isoweekday()) * step) % 7 or 7
+        return Resolved((base.start + _dt.timedelta(days=gap * step)).isoformat(),
+                        focus.anchor, True)
 
     def _f_weekend(self, tense, pos, n: str) -> Resolved:
         if self.dct is None:
