@@ -55,6 +55,8 @@ _DATE_PART = re.compile(r"^(\d{4}-\d\d-\d\d)T")
 RECENT_CHARS = 400
 # "that year", "the quarter" look back this far for the date they refer to.
 REFERENCE_CHARS = 800
+# A clock time belongs to the day last named this close before it, else to the DCT.
+FOCUS_CHARS = 400
 # How much less likely a year-less date is when it lies against the tense ("Dec. 15"
 # said in November is more likely next month than thirteen months back, whatever
 # the verb): its distance from the DCT counts this many times over.
@@ -340,7 +342,7 @@ class Anchor:
         """The day a clock time or part of a day belongs to: a day mentioned just
         before, else the DCT."""
         for at, period in reversed(self.mentions):
-            if pos - at > RECENT_CHARS:
+            if pos - at > FOCUS_CHARS:
                 break
             if period.unit == "day":
                 return Resolved(period.value, period.value, True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-PAST, FUTURE = "past", "future"
+PAST, FUTURE, PRESENT = "past", "future", "present"
 
 
 # Weights: a cue's distance counts this many times (reporting verbs are weak cues).
@@ -28,11 +28,13 @@ class TenseCues:
     def __init__(self, patterns: dict[str, str]) -> None:
         self._regex = re.compile(
             rf"(?<!\w)(?:(?P<future>{patterns['future_cue']})|(?P<report>{patterns['report_cue']})"
-            rf"|(?P<past>{patterns['past_cue']}))(?!\w)", re.IGNORECASE)
+            rf"|(?P<present>{patterns['present_cue']})|(?P<past>{patterns['past_cue']}))(?!\w)",
+            re.IGNORECASE)
 
     def find(self, text: str, start: int, end: int) -> list[Cue]:
         """Cues in `text[start:end]` as (start, end, PAST|FUTURE, weight), in text order."""
-        return [(m.start(), m.end(), FUTURE if m.group("future") else PAST,
+        return [(m.start(), m.end(),
+                 FUTURE if m.group("future") else PRESENT if m.group("present") else PAST,
                  REPORT_WEIGHT if m.group("report") else 1)
                 for m in self._regex.finditer(text, start, end)]
 
@@ -56,4 +58,4 @@ def nearest(cues: list[Cue], start: int, end: int) -> Optional[str]:
         distance *= weight
         if best_distance is None or distance < best_distance:
             best, best_distance = kind, distance
-    return best
+    return None if best == PRESENT else best
