@@ -43,7 +43,7 @@ from typing import Callable, Optional
 
 from .normalize import duration
 from .periods import PLACEHOLDERS, Period, distance, parse, rank
-from .tense import FUTURE, PAST
+from .tense import FUTURE, PAST, SINCE
 
 _CALL = re.compile(r"^(\w+)\(([^()]*)\)(.*)$")
 _YEARLESS = re.compile(r"^XXXX(-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|SP|SU|FA|WI))(T.+)?$")
@@ -91,7 +91,8 @@ class Anchor:
     # -- public -------------------------------------------------------------------
 
     def resolve(self, value: str, tense: Optional[str], pos: int) -> Resolved:
-        """Resolve `value` found at offset `pos` of the document, given its tense."""
+        """Resolve `value` found at offset `pos` of the document, given its tense (PAST,
+        FUTURE, None, or SINCE: strictly before the DCT)."""
         call = _CALL.match(value)
         if call:
             name, args, suffix = call.group(1), _args(call.group(2)), call.group(3)
@@ -132,12 +133,12 @@ class Anchor:
         steps = _num(n)
         if unit in _YEARS_IN:
             unit, steps = "year", steps * _YEARS_IN[unit]
-        if unit == "year" and steps == 1:
+        if unit == "year" and steps == 1:     # a comparison: never a reference itself
             period = self._discussed(pos, granule)
-            if period is not None:
-                moved = period.moved("year", -1)
-                if moved is not None:
-                    return Resolved(moved.value, period.value, True, reference=False)
+            moved = period.moved("year", -1) if period is not None else None
+            if moved is not None:
+                return Resolved(moved.value, period.value, True, reference=False)
+            return replace(self._from_dct(unit, -steps), reference=False)
         return self._from_dct(unit, -steps)
 
     def _f_ahead(self, tense, pos, unit: str, n: str) -> Resolved:
@@ -231,7 +232,7 @@ class Anchor:
         if step == 0 and ahead:
             before = (self.dct - coming.start).days + 7 - 1   # days since last Sunday
             after = (coming.start - self.dct).days
-            step = -1 if tense == PAST or (tense is None and before <= after) else 0
+            step = -1 if tense in (PAST, SINCE) or (tense is None and before <= after) else 0
         elif step > 0 and ahead:
             step -= 1                                         # "next weekend" on a weekday
         moved = coming.shift(step)
@@ -324,15 +325,17 @@ class Anchor:
         return finer
 
     def _discussed(self, pos: int, granule: str) -> Optional[Period]:
-        """The part-of-year period a comparison refers to: the latest one of granularity
-        `granule` if given, else one mentioned just before `pos`; within a year of the DCT."""
+        """The part-of-year period a comparison refers to, within a year of the DCT: the
+        latest one of granularity `granule` ("any": of any part-of-year granularity)
+        anywhere before, or without a granule one mentioned just before `pos`."""
         if self.dct is None:
             return None
         for at, period in reversed(self.mentions):
             if not granule and pos - at > RECENT_CHARS:
                 break
-            if (period.unit == granule if granule else period.unit in _PART_OF_YEAR) and \
-                    -92 <= (self.dct - period.end()).days < 366:
+            wanted = period.unit in _PART_OF_YEAR if granule in ("", "any") else \
+                period.unit == granule
+            if wanted and -92 <= (self.dct - period.end()).days < 366:
                 return period
         if granule == "quarter":                  # the quarter last reported on
             return Period.containing("quarter", self.dct).shift(-1)
@@ -356,9 +359,12 @@ FUNCTIONS = frozenset(name[3:] for name in dir(Anchor) if name.startswith("_f_")
 
 def _likeliest(periods: list[Period], dct: _dt.date, tense: Optional[str]) -> Optional[Period]:
     """The occurrence nearest the DCT, distances against the tense counting extra."""
-    def cost(p: Period) -> tuple[int, bool]:
+    if tense == SINCE:
+        return max((p for p in periods if p.start <= dct), default=None)
+
+    def cost(p: Period) -> tuple[int, bool, bool]:
         against = (tense == PAST and p.start > dct) or (tense == FUTURE and p.end() < dct)
-        return distance(p, dct) * (AGAINST_TENSE if against else 1), p.start > dct
+        return distance(p, dct) * (AGAINST_TENSE if against else 1), against, p.start > dct
     return min(periods, key=cost, default=None)
 
 

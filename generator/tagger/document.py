@@ -16,7 +16,7 @@ from .anchor import Anchor, Resolved
 from .engine import Engine, Match
 from .normalize import NormError, fill
 from .resources import Resources
-from .tense import TenseCues, nearest
+from .tense import TenseCues, governed, nearest
 from .timex import Timex
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,8 @@ class Tagger:
                     continue
                 if cues is None:
                     cues = self.cues.find(text, start, end)
-                timex = self._timex(text, match, anchor, nearest(cues, match.start, match.end))
+                tense = governed(text, match.start) or nearest(cues, match.start, match.end)
+                timex = self._timex(text, match, anchor, tense)
                 if timex is not None:
                     out.append(timex)
         return out

@@ -15,6 +15,9 @@ import re
 from typing import Optional
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
+# "since X": X lies before the time of writing, whatever the verbs say.
+SINCE = "since"
+_SINCE = re.compile(r"(?<!\w)since\s+$", re.IGNORECASE)
 
 
 # Weights: a cue's distance counts this many times (reporting verbs are weak cues).
@@ -43,6 +46,11 @@ class TenseCues:
 # modifies usually comes before it in English ("met in Japan in late June, the
 # countries have to decide").
 RIGHT_FACTOR = 2
+
+
+def governed(text: str, start: int) -> Optional[str]:
+    """SINCE when the expression at `start` follows "since", else None."""
+    return SINCE if _SINCE.search(text, max(0, start - 12), start) else None
 
 
 def nearest(cues: list[Cue], start: int, end: int) -> Optional[str]:
