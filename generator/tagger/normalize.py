@@ -130,13 +130,16 @@ def _decimal(n: float) -> str:
 
 
 def duration(amount: str, unit: str) -> str:
-    """A TIMEX3 duration: dur(3,Y) -> P3Y, dur(10,TM) -> PT10M, dur(2.5,Y) -> P2Y6M."""
+    """A TIMEX3 duration: dur(3,Y) -> P3Y, dur(10,TM) -> PT10M, dur(2.5,Y) -> P2Y6M,
+    dur(2,DE) -> P20Y, dur(X,CE) -> PXC."""
     amount, unit = amount.strip(), unit.strip()
     if unit in _MULTIPLE and amount != "X":
         unit, factor = _MULTIPLE[unit]
         amount = _decimal(float(amount) * factor)
     elif unit in _MULTIPLE:
-        unit = {"DE": "DE", "CE": "CE", "ML": "ML", "FN": "W"}[unit]
+        # An unstated number of decades cannot become years; TimeML writes the unit
+        # with one letter: E decade, C century, L millennium.
+        unit = {"DE": "E", "CE": "C", "ML": "L", "FN": "W"}[unit]
     if amount == "X":
         return f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"
     whole = int(float(amount))

@@ -12,7 +12,7 @@ from generator.tagger import TYPES, tag
 
 VALUE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|P(?:(?:[0-9X]+(?:\.[0-9]+)?(?:Y|M|W|D|Q|DE|CE|ML|WE))*(?:T(?:[0-9X]+(?:H|M|S))+)?|XX)"
+    r"|P(?:(?:[0-9X]+(?:\.[0-9]+)?(?:Y|M|W|D|Q|E|C|L|WE))*(?:T(?:[0-9X]+(?:H|M|S))+)?|XX)"
     r"|[0-9X]{2,4}(?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|Q[1-4X]|H[12X]|SP|SU|FA|WI|W[0-9X]{2}"
     r"(?:-(?:[1-7]|WE))?))?(?:T(?:MO|AF|EV|NI|[0-9]{2}(?::[0-9]{2})?))?)$")
 MODS = {None, "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
