@@ -28,6 +28,7 @@ anchoring. Anchored forms (the rule files use them in `value`):
     nth(M,D,N,O[,S]) the Nth weekday D of month M (N=-1: the last) moved O days: a
                      year-less holiday; S=-1 / 1 picks the one before / after the DCT
     easter(O[,S])    O days after Easter Sunday, likewise
+    easterweek()     the week that ends on Easter Sunday
 
 Text after a call is kept as a suffix ("dct(day,-1)TMO" is yesterday morning). The
 tagger never reads the clock: without a DCT these come out as placeholders of the
@@ -264,6 +265,12 @@ class Anchor:
     def _f_easter(self, tense, pos, offset: str, step: str = "0") -> Resolved:
         return self._holiday(tense, _int(step), "XXXX-XX-XX",
                              lambda year: _easter(year) + _dt.timedelta(days=int(offset)))
+
+    def _f_easterweek(self, tense, pos) -> Resolved:
+        day = parse(self._f_easter(tense, pos, "0").value)
+        if day is None:
+            return Resolved("XXXX-WXX", None, True)
+        return Resolved(Period.containing("week", day.start).value, self._iso(), True)
 
     # -- helpers --------------------------------------------------------------------
 
