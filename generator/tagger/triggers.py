@@ -119,9 +119,11 @@ def _sequence_prefix(items) -> Optional[set[str]]:
 
 
 def _run_keys(run: list[str]) -> Keys:
-    text = "".join(run).lower().strip()
-    if len(text) >= 2 or text in RARE_MARKS:
-        return frozenset({text})
+    # Spaces stay: they stand for whitespace the match really has around the words.
+    text = "".join(run).lower()
+    core = text.strip()
+    if len(core) >= 2 or core in RARE_MARKS:
+        return frozenset({text if len(core) >= 2 else core})
     return None
 
 
