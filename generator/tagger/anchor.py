@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from .normalize import duration
-from .periods import PLACEHOLDERS, Period, distance, parse, rank
+from .periods import PLACEHOLDERS, Period, distance, easter_sunday, nth_weekday, parse, rank
 from .tense import FUTURE, PAST, SINCE
 
 _CALL = re.compile(r"^(\w+)\(([^()]*)\)(.*)$")
@@ -100,7 +100,11 @@ class Anchor:
             handler = getattr(self, f"_f_{name}", None)
             if handler is None:
                 raise ValueError(f"unknown value function '{name}'")
-            return _suffixed(handler(tense, pos, *args), suffix)
+            try:
+                resolved = handler(tense, pos, *args)
+            except (TypeError, ValueError) as exc:   # a rule filled in bad arguments
+                raise ValueError(f"{name}({call.group(2)}): {exc}") from None
+            return _suffixed(resolved, suffix)
         m = _WEEKDAY.match(value)
         if m:
             return _suffixed(self._f_weekday(tense, pos, m.group(1), "0"), m.group(2) or "")
@@ -259,12 +263,12 @@ class Anchor:
     def _f_nth(self, tense, pos, month: str, weekday: str, n: str, offset: str = "0",
                step: str = "0") -> Resolved:
         return self._holiday(tense, _int(step), f"XXXX-{int(month):02d}-XX",
-                             lambda year: _nth_weekday(year, int(month), int(weekday), int(n))
+                             lambda year: nth_weekday(year, int(month), int(weekday), int(n))
                              + _dt.timedelta(days=int(offset)))
 
     def _f_easter(self, tense, pos, offset: str, step: str = "0") -> Resolved:
         return self._holiday(tense, _int(step), "XXXX-XX-XX",
-                             lambda year: _easter(year) + _dt.timedelta(days=int(offset)))
+                             lambda year: easter_sunday(year) + _dt.timedelta(days=int(offset)))
 
     def _f_easterweek(self, tense, pos) -> Resolved:
         day = parse(self._f_easter(tense, pos, "0").value)
@@ -373,28 +377,6 @@ def _likeliest(periods: list[Period], dct: _dt.date, tense: Optional[str]) -> Op
         against = (tense == PAST and p.start > dct) or (tense == FUTURE and p.end() < dct)
         return distance(p, dct) * (AGAINST_TENSE if against else 1), against, p.start > dct
     return min(periods, key=cost, default=None)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> _dt.date:
-    if n > 0:
-        first = _dt.date(year, month, 1)
-        return first + _dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1))
-    return last - _dt.timedelta(days=(last.isoweekday() - weekday) % 7)
-
-
-def _easter(year: int) -> _dt.date:
-    """Easter Sunday (Gregorian computus, anonymous algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m) // 451
-    month, day = divmod(h + m - 7 * n + 114, 31)
-    return _dt.date(year, month, day + 1)
 
 
 def _suffixed(resolved: Resolved, suffix: str) -> Resolved:

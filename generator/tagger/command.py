@@ -9,7 +9,9 @@ Two modes:
 
 A bad input line (not JSON, no text, a malformed dct) gets an error on stderr naming
 its line number and no output line, since an empty result would read as "no time
-expressions"; the other documents are still tagged and the exit code is 1.
+expressions"; the other documents are still tagged and the exit code is 1. A missing
+or null dct is allowed: relative expressions then keep TIMEX3 placeholders. Blank
+lines are skipped.
 """
 
 from __future__ import annotations
@@ -80,9 +82,15 @@ def run_jsonl(tagger, stream: IO[bytes], out: IO[str], full: bool = False) -> in
             continue
         try:
             doc_id, dct, text = parse_line(raw)
-            timexes = tagger.tag(text, dct)
         except ValueError as exc:
             click.echo(f"line {number}: error: {exc}", err=True)
+            failed += 1
+            continue
+        try:
+            timexes = tagger.tag(text, dct)
+        except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the run
+            click.echo(f"line {number}: internal error (a bug in the tagger, please report "
+                       f"it): {type(exc).__name__}: {exc}", err=True)
             failed += 1
             continue
         items = [t.to_json(full) for t in timexes]

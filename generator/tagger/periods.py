@@ -162,3 +162,26 @@ def distance(period: Period, day: _dt.date) -> int:
         return (period.start - day).days
     end = period.end()
     return 0 if day <= end else (day - end).days
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> _dt.date:
+    """The Nth ISO `weekday` of a month (N=-1: the last one): Thanksgiving is (11, 4, 4)."""
+    if n > 0:
+        first = _dt.date(year, month, 1)
+        return first + _dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1))
+    return last - _dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def easter_sunday(year: int) -> _dt.date:
+    """Easter Sunday (Gregorian computus, anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return _dt.date(year, month, day + 1)

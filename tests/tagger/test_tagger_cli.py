@@ -51,6 +51,21 @@ def test_bad_lines_are_reported_and_skipped() -> None:
     assert "4 input line(s) failed" in err
 
 
+def test_a_tagger_bug_fails_one_line_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.tagger import document
+
+    real = document.Tagger.tag
+
+    def flaky(self, text, dct, spans=None):
+        if "boom" in text:
+            raise RuntimeError("boom")
+        return real(self, text, dct, spans)
+    monkeypatch.setattr(document.Tagger, "tag", flaky)
+    result, out = _run([json.dumps({"id": "x", "dct": None, "text": "boom"}), json.dumps(GOOD)])
+    assert result.exit_code == 1 and [o["id"] for o in out] == ["a"]
+    assert "line 1: internal error" in result.stderr
+
+
 def test_invalid_utf8_line() -> None:
     runner = CliRunner()
     data = json.dumps(GOOD).encode() + b"\n" + b'{"id": "x", "text": "\xff"}\n'
