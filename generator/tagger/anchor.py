@@ -94,6 +94,12 @@ class Anchor:
     def resolve(self, value: str, tense: Optional[str], pos: int) -> Resolved:
         """Resolve `value` found at offset `pos` of the document, given its tense (PAST,
         FUTURE, None, or SINCE: strictly before the DCT)."""
+        try:
+            return self._resolve(value, tense, pos)
+        except OverflowError:             # off the calendar (a DCT in year 1 or 9999)
+            return Anchor(None)._resolve(value, tense, pos)
+
+    def _resolve(self, value: str, tense: Optional[str], pos: int) -> Resolved:
         call = _CALL.match(value)
         if call:
             name, args, suffix = call.group(1), _args(call.group(2)), call.group(3)
