@@ -6,7 +6,8 @@ the expression in its chunk: future cues (patterns/future_cue.txt: "will", "plan
 to", "scheduled" ...) and past cues (patterns/past_cue.txt: irregular past forms and
 regular "-ed" verbs). Nearest wins because the verb an expression modifies stands
 closest to it; reporting verbs (patterns/report_cue.txt: "said") count as further
-away, since they date the report rather than the event.
+away, since they date the report rather than the event, and a present-tense verb
+group (patterns/present_cue.txt: "is payable") leaves the tense open.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ PAST, FUTURE, PRESENT = "past", "future", "present"
 # "since X": X lies before the time of writing, whatever the verbs say.
 SINCE = "since"
 _SINCE = re.compile(r"(?<!\w)since\s+$", re.IGNORECASE)
-
-
-# Weights: a cue's distance counts this many times (reporting verbs are weak cues).
+# A reporting verb's distance counts this many times: it is a weak cue.
 REPORT_WEIGHT = 3
+# A cue after the expression counts as this much further away: the verb an expression
+# modifies usually comes before it in English ("met in Japan in late June, the
+# countries have to decide").
+RIGHT_FACTOR = 2
 Cue = tuple[int, int, str, int]
 
 
@@ -35,17 +38,11 @@ class TenseCues:
             re.IGNORECASE)
 
     def find(self, text: str, start: int, end: int) -> list[Cue]:
-        """Cues in `text[start:end]` as (start, end, PAST|FUTURE, weight), in text order."""
+        """Cues in `text[start:end]` as (start, end, PAST|FUTURE|PRESENT, weight), in order."""
         return [(m.start(), m.end(),
                  FUTURE if m.group("future") else PRESENT if m.group("present") else PAST,
                  REPORT_WEIGHT if m.group("report") else 1)
                 for m in self._regex.finditer(text, start, end)]
-
-
-# A cue after the expression counts as this much further away: the verb an expression
-# modifies usually comes before it in English ("met in Japan in late June, the
-# countries have to decide").
-RIGHT_FACTOR = 2
 
 
 def governed(text: str, start: int) -> Optional[str]:
@@ -54,7 +51,8 @@ def governed(text: str, start: int) -> Optional[str]:
 
 
 def nearest(cues: list[Cue], start: int, end: int) -> Optional[str]:
-    """The tense of the cue closest to the span [start, end), or None without cues."""
+    """The tense of the cue closest to the span [start, end): PAST, FUTURE, or None when
+    there is no cue or the closest one is in the present tense."""
     best, best_distance = None, None
     for cue_start, cue_end, kind, weight in cues:
         if cue_end <= start:
