@@ -102,3 +102,11 @@ def test_parse_dct() -> None:
     for bad in ("2019-7-22", "22.07.2019", "2019-02-30", 20190722):
         with pytest.raises(ValueError, match="YYYY-MM-DD"):
             parse_dct(bad)
+
+
+def test_tag_sentences_stays_inside_the_spans() -> None:
+    from generator.tagger import tag_sentences
+    text = "The plant opened in May 2016. It closed the following year. Talks end Friday."
+    first, second = (0, 29), (30, 59)
+    got = [(t.text, t.value) for t in tag_sentences(text, [second, first], "2019-07-22")]
+    assert got == [("May 2016", "2016-05"), ("the following year", "2017")]
