@@ -25,6 +25,7 @@ from .events.store import load_store
 from .fsutil import atomic_write, store_lock
 from .model import Event, Source
 from .sitefiles import site_files
+from .tagger.command import timex
 
 
 class DateParam(click.ParamType):
@@ -301,6 +302,9 @@ def schema(output: Optional[Path]) -> None:
         atomic_write(output, text)
     else:
         click.echo(text, nl=False)
+
+
+cli.add_command(timex)
 
 
 def main(argv: Optional[list[str]] = None) -> None:

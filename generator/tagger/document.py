@@ -1,0 +1,80 @@
+"""Tag one document: chunks -> rule matches -> filled values -> anchored `Timex`es.
+
+Chunks are handled in text order with one `Anchor` per document, so an expression such
+as "a year earlier" can lean on the date mentioned before it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import re
+from typing import Iterable, Optional
+
+from . import chunks
+from .anchor import Anchor, Resolved
+from .engine import Engine, Match
+from .normalize import NormError, fill
+from .resources import Resources
+from .tense import TenseCues, governed, nearest
+from .timex import Timex
+
+log = logging.getLogger(__name__)
+_ANCHORED_TYPES = ("DATE", "TIME")
+# TIMEX3 mod values; a template with two modifier slots ("about two years or so") may
+# fill both, and the first one is kept.
+_MOD = re.compile(r"BEFORE|AFTER|ON_OR_BEFORE|ON_OR_AFTER|LESS_THAN|MORE_THAN|"
+                  r"EQUAL_OR_LESS|EQUAL_OR_MORE|START|MID|END|APPROX")
+
+
+class Tagger:
+    """The rules, cue lists and splitter of one language, ready to tag documents."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.engine = Engine(resources.rules)
+        self.cues = TenseCues(resources.patterns)
+        self.abbreviation = re.compile(rf"(?:{resources.patterns['abbreviation']})$",
+                                       re.IGNORECASE)
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        """The chunks the tagger works on (roughly sentences)."""
+        return chunks.split(text, self.abbreviation)
+
+    def tag(self, text: str, dct: Optional[_dt.date],
+            spans: Optional[Iterable[tuple[int, int]]] = None) -> list[Timex]:
+        """Every time expression of `text`; `spans` limits the search to those chunks."""
+        anchor = Anchor(dct)
+        out: list[Timex] = []
+        for start, end in (self.split(text) if spans is None else spans):
+            cues = None
+            for match in self.engine.run(text, start, end):
+                if match.rule.reject:
+                    continue
+                if cues is None:
+                    cues = self.cues.find(text, start, end)
+                tense = governed(text, match.start) or nearest(cues, match.start, match.end)
+                timex = self._timex(text, match, anchor, tense)
+                if timex is not None:
+                    out.append(timex)
+        return out
+
+    def _timex(self, text: str, match: Match, anchor: Anchor,
+               tense: Optional[str]) -> Optional[Timex]:
+        rule = match.rule
+        try:
+            value = fill(rule.value, match.match, self.resources.norms)
+            mod = fill(rule.mod, match.match, self.resources.norms) if rule.mod else ""
+        except (NormError, ValueError) as exc:
+            log.debug("rule %s skipped %r: %s", rule.name, match.match.group(), exc)
+            return None
+        if rule.type in _ANCHORED_TYPES:
+            resolved = anchor.resolve(value, tense, match.start)
+            anchor.remember(match.start, resolved)
+        else:
+            resolved = Resolved(value)
+        first = _MOD.match(mod)
+        return Timex(start=match.start, end=match.end, text=text[match.start:match.end],
+                     type=resolved.type or rule.type, value=resolved.value,
+                     mod=first.group() if first else None, rule=rule.name,
+                     anchor=resolved.anchor, relative=resolved.relative)
