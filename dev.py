@@ -37,8 +37,9 @@ def setup(extras: str = "") -> None:
 
 
 def demo(args: list[str]) -> None:
-    """Build the demo site from seeds/ into site/."""
+    """Extract the events of seeds/ and build the demo site into site/."""
     setup()
+    run(str(BIN / "timeline"), "extract", "--quiet")
     run(str(BIN / "timeline"), "check")
     run(str(BIN / "mkdocs"), "build", "--strict", *args)
     print(f"\nBuilt the demo site into {ROOT / 'site'}. To open it, run `python3 dev.py serve` "

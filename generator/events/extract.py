@@ -89,6 +89,7 @@ class DatedPhrase:
     rule: str
     anchor: Optional[str]
     relative: bool
+    clock_only: bool = False
 
 
 def extract_article(article: Article, timexes: list, sentences: Optional[list[Sentence]] = None,
@@ -113,7 +114,8 @@ def extract_article(article: Article, timexes: list, sentences: Optional[list[Se
     candidates: list[Candidate] = []
     by_sentence = _timexes_by_sentence(sentences, timexes)
     for index, sentence in enumerate(sentences):
-        phrases = dated_phrases(sentence, by_sentence.get(index, []))
+        phrases = dated_phrases(sentence, by_sentence.get(index, [])) \
+            or _publication_day(sentence, article)
         for phrase in phrases:
             candidate = _candidate(article, sentence, phrase, phrases, mentions[index], names)
             if candidate is not None:
@@ -206,8 +208,37 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
                 and not before.rstrip().endswith("from"):
             qualifier = "after"
         found.append(DatedPhrase(start, end, text[start:end], date, end_date, qualifier,
-                                 timex.rule, timex.anchor, timex.relative))
-    return _drop_nested(_drop_duplicates(found))
+                                 timex.rule, timex.anchor, timex.relative,
+                                 clock_only=timex.type == "TIME" and not _DAY_WORDS.search(
+                                     timex.text)))
+    return _drop_clock_times(_drop_nested(_drop_duplicates(found)))
+
+
+# Words that give a time expression its own day ("9 a.m. Tuesday", "Friday morning").
+_DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|"
+                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|today|tonight|"
+                        r"yesterday|tomorrow|\d{4}-\d{2}-\d{2}")
+
+
+def _drop_clock_times(phrases: list[DatedPhrase]) -> list[DatedPhrase]:
+    """A bare clock time ("as of 15:11 GMT") belongs to the day its sentence names
+    elsewhere ("... by the end of the day Saturday"), not to the publication day."""
+    if any(not p.clock_only and p.date.precision >= Precision.DAY for p in phrases):
+        return [p for p in phrases if not p.clock_only]
+    return phrases
+
+
+def _publication_day(sentence: Sentence, article: Article) -> list[DatedPhrase]:
+    """A sentence without a date that still reports on the publication day ("the markets
+    stayed closed for a third day")."""
+    if article.published is None or article.published.unknown_year:
+        return []
+    for pattern in cues()["today_phrases"]:
+        match = re.search(pattern, sentence.text, re.I)
+        if match:
+            return [DatedPhrase(match.start(), match.end(), match.group(), article.published,
+                                None, None, "today_phrase", str(article.published), True)]
+    return []
 
 
 def _range(text: str, sentence: Sentence, timex, following) -> Optional[tuple[DateValue, int]]:

@@ -89,6 +89,12 @@ def _find_group(candidate: Candidate, same_article: list[Group], groups: list[Gr
 def _dates_agree(a: Event, b: Event) -> bool:
     if (a.date, a.end, a.qualifier) == (b.date, b.end, b.qualifier):
         return True
+    if {a.qualifier, b.qualifier} == {"before", None} and a.end is None and b.end is None:
+        # "closed until Friday" and "closed for a third day" on Thursday: a state that
+        # lasts until a day, seen on a day shortly before it
+        until, seen = (a, b) if a.qualifier == "before" else (b, a)
+        gap = until.date.start - seen.date.stop
+        return seen.date.precision >= Precision.DAY and 0 <= gap < 7 * MINUTES_PER_DAY
     if a.qualifier != b.qualifier or (a.end is None) != (b.end is None):
         return False
     outer, inner = (a, b) if a.date.contains(b.date) else (b, a)
@@ -206,7 +212,8 @@ def _same_story(a: Group, b: Group, vocabulary: dict[str, frozenset[str]]) -> bo
 
 def _event(group: Group) -> Event:
     """The merged event: the most precise member's date and title, everyone's sources."""
-    members = sorted(group.members, key=lambda m: (-int(m.event.date.precision), m.order))
+    members = sorted(group.members, key=lambda m: (-int(m.event.date.precision),
+                                                   m.event.qualifier is not None, m.order))
     lead = group.stored or members[0].event
     if group.stored is not None and members and \
             members[0].event.date.precision > group.stored.date.precision:

@@ -32,7 +32,7 @@ _BAD_ENDINGS = frozenset("a an the of to in on at by for with from and or but th
                          "as its their his her is are was were be been has have had will "
                          "would could about into than".split())
 _DANGLING = re.compile(r"(?:^|\s+)(?:on|in|at|by|during|from|since|until|till|through|to|of|"
-                       r"this|last|next|between|at least|back to|for)\s*$", re.I)
+                       r"this|last|next|between|at least|back to|for|over|within|throughout)\s*$", re.I)
 # A subordinate or prepositional lead-in before the main clause: "Rather than recall the
 # devices, Jobs said ...", "With China's leaders away, ...", "Facing its worst crisis, ...".
 _LEAD_CLAUSE = re.compile(
@@ -53,15 +53,16 @@ def make_title(sentence: str, date_spans: Iterable[tuple[int, int]] = (),
                focus: tuple[int, int] | None = None) -> str:
     """A short title from `sentence`; `date_spans` are offsets of date phrases in it.
 
-    `focus` is the date this title is for when the sentence holds several: the title is
-    then made from the clause around that date ("... since the presidents met in Japan
-    in late June" -> "Presidents met in Japan").
+    `focus` is the date this title is for. When the sentence holds several dates, or
+    the date sits in a subordinate clause ("..., after goodwill gestures by Beijing over
+    the weekend"), the title is made from the clause around that date ("... since the
+    presidents met in Japan in late June" -> "Presidents met in Japan").
     """
     quoted = _QUOTE_FIRST.match(sentence)
     if quoted:
         return _finish(f"{quoted.group('who')}: {quoted.group('quote')}")
     spans = list(date_spans)
-    if focus is not None and len(spans) > 1:
+    if focus is not None and (len(spans) > 1 or _in_subordinate_clause(sentence, focus)):
         sentence, spans = _clause(sentence, spans, focus)
     text = _remove_spans(sentence, spans)
     text = re.sub(r"[“”\"]", "", text).strip()
@@ -80,6 +81,17 @@ def make_title(sentence: str, date_spans: Iterable[tuple[int, int]] = (),
     return _finish(text, sentence)
 
 
+_SUBORDINATE = re.compile(r"(?:after|since|before|when|while|with|as|following|amid)\s", re.I)
+
+
+def _in_subordinate_clause(sentence: str, focus: tuple[int, int]) -> bool:
+    """The date belongs to a clause opened by "after", "with", "since" ... rather than
+    to the main clause ("could happen soon, ... after gestures by Beijing over the
+    weekend"; "With China's leaders out of Beijing from early August, ...")."""
+    clause_start = max([0] + [m.end() for m in _CLAUSE_START.finditer(sentence, 0, focus[0])])
+    return _SUBORDINATE.match(sentence, clause_start) is not None
+
+
 def _clause(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]
             ) -> tuple[str, list[tuple[int, int]]]:
     """The clause holding the `focus` date, with the date spans inside it."""
@@ -87,8 +99,8 @@ def _clause(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]
     start = max(s for s in starts if s <= focus[0])
     ends = [m.start() for m in _CLAUSE_START.finditer(sentence) if m.start() >= focus[1]]
     end = min(ends) if ends else len(sentence)
-    lead = re.match(r"(?:since|after|before|when|while|because|whether|although|until|as)\s+",
-                    sentence[start:end], re.I)
+    lead = re.match(r"(?:since|after|before|when|while|because|whether|although|until|as|"
+                    r"with|following|amid)\s+", sentence[start:end], re.I)
     if lead:
         start += lead.end()
     relative = None
@@ -123,7 +135,8 @@ def _finish(text: str, fallback: str = "") -> str:
         while len(words) > 4 and words[-1].lower().strip(",") in _BAD_ENDINGS:
             words.pop()
         text = " ".join(words).rstrip(",")
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:a (?:number|series|string|couple|handful) of|several|the|a|an)\s+", "",
+                  text, flags=re.I)
     if not text:
         return fallback[:80]
     first = text.split()[0]

@@ -1,13 +1,14 @@
-"""Opt-in scored run: the tagger on the TempEval-3 training set, with the shared scorer.
+"""Scored run: the tagger on the TempEval-3 training set, with the shared scorer.
 
-Run with `TIMELINE_EVAL=1 pytest tests/eval`; it needs ../shared beside the project
-(the corpus and tools/timex_eval.py) and checks the targets of issue 3.
+It needs ../shared beside the project (the corpus and tools/timex_eval.py), is skipped
+with the reason where that is absent, and checks the tagger's targets: relaxed-span
+F1 >= 0.92, strict-span F1 >= 0.85, value F1 >= 0.82, type F1 >= 0.88. It takes a few
+seconds, so it is part of the default suite.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
@@ -17,9 +18,6 @@ from generator.tagger import tag
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 TARGETS = {"relaxed": 0.92, "strict": 0.85, "value": 0.82, "type": 0.88}
-
-pytestmark = pytest.mark.skipif(os.environ.get("TIMELINE_EVAL") != "1",
-                                reason="scored run; set TIMELINE_EVAL=1 to run it")
 
 
 def _scorer():
