@@ -15,12 +15,13 @@ TEMP_SUFFIX = ".tmp"
 LOCK_NAME = ".timeline.lock"
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, sync_folder: bool = True) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never a part.
 
     The text goes to a temporary file in the same folder, is flushed to disk, and then
     renamed over the target (a rename within one file system is atomic); the folder is
-    synced so the rename itself survives a crash.
+    synced so the rename itself survives a crash. A caller writing many files of one
+    folder passes `sync_folder=False` and calls `sync_folder` once at the end.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,10 +36,12 @@ def atomic_write(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _sync_folder(path.parent)
+    if sync_folder:
+        sync_folder_of(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder_of(folder: Path) -> None:
+    """Flush a folder's entries (new names, renames) to disk."""
     with contextlib.suppress(OSError):  # not every platform can open a folder
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -72,9 +72,15 @@ def _lexicon() -> dict:
         else:
             not_names[group].add(line)
     titles = _lines("titles.txt")
+    titles = sorted(titles + [t + "s" for t in titles if t[-1].isalpha()], key=len,
+                    reverse=True)
     return {
-        "titles": sorted(titles + [t + "s" for t in titles if t[-1].isalpha()], key=len,
-                         reverse=True),
+        "titles": titles,
+        # the longest title a name starts with, followed by a space
+        "title_prefix": re.compile("(" + "|".join(map(re.escape, titles)) + ") "),
+        "title_ends": frozenset(t.split()[-1] for t in titles),
+        "of_joiners": frozenset(h.split()[0] for h in org_groups["heads"])
+        | frozenset(org_groups["suffixes"]),
         "not_names": frozenset(not_names["openers"] | not_names["time"]),
         "time_words": frozenset(not_names["time"]),
         "org_suffixes": frozenset(org_groups["suffixes"]),
@@ -127,8 +133,7 @@ class ActorFinder:
     def _pieces(self, start: int, raw: str) -> Iterable[tuple[int, str]]:
         """Split a capitalised run at possessives ("Japan's Nikkei") and at an "of" that
         does not follow an organisation word ("Mike Gikas of Consumer Reports")."""
-        heads = {h.split()[0] for h in self.lexicon["org_heads"]} | self.lexicon["org_suffixes"]
-        titles = {t.split()[-1] for t in self.lexicon["titles"]}
+        heads, titles = self.lexicon["of_joiners"], self.lexicon["title_ends"]
         pieces = re.split(r"(?<=[’']s)\s+|\s+of\s+", raw)
         separators = re.findall(r"(?<=[’']s)\s+|\s+of\s+", raw)
         offset, current, current_start = start, "", start
@@ -183,8 +188,7 @@ class ActorFinder:
         return word in self.lexicon["not_names"] or word.rstrip(".") in self.lexicon["not_names"]
 
     def _title_start(self, words: list[str]) -> bool:
-        joined = " ".join(words)
-        return any(joined.startswith(t + " ") for t in self.lexicon["titles"])
+        return self.lexicon["title_prefix"].match(" ".join(words)) is not None
 
     def _split_title(self, surface: str) -> tuple[Optional[str], str]:
         """("Prime Minister", "John Howard") from "Australian Prime Minister John Howard"."""
@@ -193,9 +197,9 @@ class ActorFinder:
             role, name = self._split_title(rest)
             if role is not None:
                 return f"{first} {role}", name
-        for title in self.lexicon["titles"]:
-            if surface.startswith(title + " ") and surface[len(title) + 1:][:1].isupper():
-                return title, surface[len(title) + 1:]
+        match = self.lexicon["title_prefix"].match(surface)
+        if match and surface[match.end():][:1].isupper():
+            return match.group(1), surface[match.end():]
         return None, surface
 
     def _kind(self, name: str, role: Optional[str]) -> Optional[str]:

@@ -234,8 +234,13 @@ def _source_mapping(source: Source) -> dict[str, Any]:
 
 
 def dumps(event: Event) -> str:
-    """The Markdown file text of an event: same event, same bytes, every time."""
+    """The Markdown file text of an event: same event, same bytes, every time.
+
+    Always PyYAML's own emitter, never libyaml's: the two differ on some characters
+    (libyaml writes emoji as they are, PyYAML escapes them), and a file must not change
+    because one machine has libyaml and another has not.
+    """
     post = frontmatter.Post(event.body.strip("\n"))
     post.metadata = to_mapping(event)
-    return frontmatter.dumps(post, handler=_FRONT_MATTER, sort_keys=False,
-                             allow_unicode=True, width=100_000) + "\n"
+    return frontmatter.dumps(post, handler=_FRONT_MATTER, Dumper=yaml.SafeDumper,
+                             sort_keys=False, allow_unicode=True, width=100_000) + "\n"

@@ -41,25 +41,39 @@ def cues() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
-def _topic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _topic_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for all topics: group N of a match names the topic it belongs to."""
     text = resources.files(__package__).joinpath("data", "topics.yml").read_text("utf-8")
+
     def word(entry: str) -> str:
         if entry.endswith("*"):
             return re.escape(entry[:-1]) + r"\w*"
         return re.escape(entry) + r"(?:s|es|ed|ing|er|ers|al)?"
 
-    return tuple((tag, re.compile(r"\b(?:" + "|".join(map(word, words)) + r")\b", re.I))
-                 for tag, words in yaml.safe_load(text).items())
+    topics = yaml.safe_load(text)
+    alternatives = [f"(?P<t{n}>" + "|".join(map(word, words)) + ")"
+                    for n, words in enumerate(topics.values())]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I), tuple(topics)
+
+
+@lru_cache(maxsize=4096)
+def _topic_counts(text: str) -> dict[int, int]:
+    pattern, _ = _topic_pattern()
+    counts: dict[int, int] = {}
+    for match in pattern.finditer(text):
+        topic = int(match.lastgroup[1:])
+        counts[topic] = counts.get(topic, 0) + 1
+    return counts
 
 
 def topic_tags(sentence: str, title: str = "") -> list[str]:
     """Up to three topic tags: sentence words count fully, the article title's half."""
-    scores = []
-    for order, (tag, pattern) in enumerate(_topic_patterns()):
-        score = len(pattern.findall(sentence)) + 0.5 * len(pattern.findall(title))
-        if score >= 1:
-            scores.append((-score, order, tag))
-    return [tag for _, _, tag in sorted(scores)[:MAX_TAGS]]
+    _, names = _topic_pattern()
+    scores: dict[int, float] = dict(_topic_counts(sentence))
+    for topic, hits in _topic_counts(title).items():
+        scores[topic] = scores.get(topic, 0) + 0.5 * hits
+    ranked = sorted((-score, topic) for topic, score in scores.items() if score >= 1)
+    return [names[topic] for _, topic in ranked[:MAX_TAGS]]
 
 
 @dataclass
@@ -190,7 +204,7 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
         if date is None:
             continue
         before = text[:start].lower()
-        if _ends_with_any(_without_determiners(before), cues()["comparison_before"]) \
+        if _ends_with_any(_without_determiners(before), "comparison_before") \
                 or _is_attributive(text, end) or _not_happening(text, start, end):
             continue
         following = pending[index + 1] if index + 1 < len(pending) else None
@@ -199,12 +213,12 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
             range_end, span_end = joined
             end_date, end, skip_next = range_end, span_end, True
             if _ends_with_any(re.sub(r"\s*(?:from|between)\s*$", "", before),
-                              cues()["range_frames"]):
+                              "range_frames"):
                 continue
         qualifier = TIMEX_MODS.get(timex.mod or "")
-        if _ends_with_any(before, cues()["before_before"]):
+        if _ends_with_any(before, "before_before"):
             qualifier = "before"
-        elif _ends_with_any(before, cues()["after_before"]) and joined is None \
+        elif _ends_with_any(before, "after_before") and joined is None \
                 and not before.rstrip().endswith("from"):
             qualifier = "after"
         found.append(DatedPhrase(start, end, text[start:end], date, end_date, qualifier,
@@ -286,16 +300,21 @@ def _not_happening(text: str, start: int, end: int) -> bool:
         following = [i for i in (text.find(c, right + 1) for c in ",;:") if i != -1]
         clause = text[left + 1:min(following) if following else len(text)]
     lowered = clause.lower()
-    return any(re.search(rf"(?:^|\W){re.escape(cue)}(?:\W|$)", lowered)
-               for cue in cues()["not_happening"])
+    return _cue_pattern("not_happening", "anywhere").search(lowered) is not None
 
 
-def _ends_with_any(text: str, words: list[str]) -> bool:
-    tail = text.rstrip()
-    for word in words:
-        if re.search(rf"(?:^|\W){re.escape(word)}(?:\s+the)?$", tail):
-            return True
-    return False
+def _ends_with_any(text: str, cue_list: str) -> bool:
+    """Whether `text` ends with one of the cues of `cue_list` (maybe and "the")."""
+    return _cue_pattern(cue_list, "ending").search(text.rstrip()) is not None
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern(cue_list: str, where: str) -> re.Pattern[str]:
+    """One compiled pattern for a cue list: cues at the end of a text, or anywhere."""
+    words = "|".join(re.escape(cue) for cue in sorted(cues()[cue_list], key=len, reverse=True))
+    if where == "ending":
+        return re.compile(rf"(?:^|\W)(?:{words})(?:\s+the)?$")
+    return re.compile(rf"(?:^|\W)(?:{words})(?:\W|$)", re.I)
 
 
 def _drop_duplicates(phrases: list[DatedPhrase]) -> list[DatedPhrase]:
@@ -397,14 +416,14 @@ def _is_future(phrase: DatedPhrase, text: str, published: Optional[DateValue]) -
             return True
         if (phrase.end_date or phrase.date).stop <= published.start:
             return False
-    return any(re.search(rf"\b{re.escape(cue)}\b", text, re.I) for cue in cues()["future"])
+    return _cue_pattern("future", "anywhere").search(text) is not None
 
 
 def _confidence(phrase: DatedPhrase, text: str, phrases_in_sentence: int) -> float:
     score = 0.9 if not phrase.relative else 0.8
     if phrase.qualifier or phrase.date.precision < Precision.MONTH:
         score -= 0.1
-    if any(re.search(rf"\b{re.escape(h)}\b", text, re.I) for h in cues()["hedges"]):
+    if _cue_pattern("hedges", "anywhere").search(text):
         score -= 0.15
     if phrases_in_sentence > 1:
         score -= 0.1
@@ -469,9 +488,16 @@ def _event_noun(text: str, phrase: DatedPhrase) -> Optional[str]:
     """The event noun the date belongs to, which refers back to a happening told before:
     the sentence's subject ("The call last week was ...") or the noun the date follows
     ("... agreed at the Group of 20 summit in late June")."""
-    nouns = "|".join(map(re.escape, sorted(cues()["event_nouns"], key=len, reverse=True)))
-    opening = re.match(rf"^(?:the|this|that|its|their)\s+(?:\w+\s+)?({nouns})\b", text, re.I)
+    opening_pattern, before_pattern = _event_noun_patterns()
+    opening = opening_pattern.match(text)
     if opening:
         return opening.group(1).lower()
-    before = re.search(rf"\b({nouns})\s+(?:in|on|at|of|during)?\s*$", text[:phrase.start], re.I)
+    before = before_pattern.search(text[:phrase.start])
     return before.group(1).lower() if before else None
+
+
+@lru_cache(maxsize=None)
+def _event_noun_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = "|".join(map(re.escape, sorted(cues()["event_nouns"], key=len, reverse=True)))
+    return (re.compile(rf"^(?:the|this|that|its|their)\s+(?:\w+\s+)?({nouns})\b", re.I),
+            re.compile(rf"\b({nouns})\s+(?:in|on|at|of|during)?\s*$", re.I))

@@ -28,13 +28,14 @@ from typing import Any, Iterable
 
 from ..diagnostics import Problem
 from ..errors import StoreError
-from ..fsutil import atomic_write, remove_stale_temp_files, store_lock
+from ..fsutil import atomic_write, remove_stale_temp_files, store_lock, sync_folder_of
 from ..model import Event
 from .codec import dumps, loads
 from .store import load_store
 
 LEDGER_NAME = ".timeline-ledger.json"
 JOURNAL_NAME = ".timeline-ledger.journal"
+JOURNAL_BATCH = 100
 LEDGER_VERSION = 1
 
 
@@ -131,20 +132,30 @@ def sync_generated(root: Path, events: Iterable[Event], dry_run: bool = False) -
                              sha256=sorted({*old, text_hash(text.encode("utf-8"))}))
             ledger.save(root)
             with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
-                for event_id, path, text, _ in plan:
-                    atomic_write(path, text)
+                for number, (event_id, path, text, _) in enumerate(plan, 1):
+                    atomic_write(path, text, sync_folder=False)
                     entry = ledger.generated[event_id]
                     entry["sha256"] = [text_hash(text.encode("utf-8"))]
                     del entry["pending"]
-                    _journal(journal, event_id, entry)
+                    _journal(journal, event_id, entry, flush=number % JOURNAL_BATCH == 0)
+                _flush(journal)
+            for folder in sorted({path.parent for _, path, _, _ in plan}):
+                sync_folder_of(folder)
         if plan or report.newly_rejected:
             ledger.save(root)
         return report
 
 
-def _journal(journal, event_id: str, entry: dict[str, Any]) -> None:  # noqa: ANN001
+def _journal(journal, event_id: str, entry: dict[str, Any], flush: bool) -> None:  # noqa: ANN001
     journal.write(json.dumps({"id": event_id, "path": entry["path"], "title": entry["title"],
                               "sha256": entry["sha256"][0]}, ensure_ascii=False) + "\n")
+    if flush:
+        _flush(journal)
+
+
+def _flush(journal) -> None:  # noqa: ANN001
+    """Journal lines reach the disk in batches: a crash loses at most the last batch's
+    lines, and their files are still recognised through the pending hashes."""
     journal.flush()
     os.fsync(journal.fileno())
 

@@ -33,42 +33,90 @@ STORY_SIMILARITY = 0.09
 STORY_SHARED_WORDS = 2
 
 
-@dataclass
+@dataclass(eq=False)
 class Group:
     """Candidates (and at most one stored event) that tell the same happening."""
 
     members: list[Candidate] = field(default_factory=list)
     stored: Optional[Event] = None
+    words: frozenset[str] = frozenset()
 
-    @property
-    def words(self) -> frozenset[str]:
-        words: set[str] = set()
-        for member in self.members:
-            words |= member.words
+    def __post_init__(self) -> None:
         if self.stored is not None:
-            words |= _event_words(self.stored)
-        return frozenset(words)
+            self.words = _event_words(self.stored)
+
+    def add(self, candidate: Candidate) -> None:
+        self.members.append(candidate)
+        self.words = self.words | candidate.words
+
+    def absorb(self, other: "Group") -> None:
+        for candidate in other.members:
+            self.add(candidate)
+        other.members.clear()
+
+
+class _DateIndex:
+    """Finds the groups whose dates can agree with an event's, without trying them all.
+
+    Dates agree when equal, or (for spans of at most a month) when one lies inside the
+    other or a "before" date follows within a week: such groups start within a bucket
+    of the event's start, so only neighbouring buckets are searched.
+    """
+
+    BUCKET = 32 * MINUTES_PER_DAY
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple, dict[int, Group]] = {}
+        self.near: dict[int, dict[int, Group]] = {}
+
+    @staticmethod
+    def _key(event: Event) -> tuple:
+        return (event.date.text, event.end.text if event.end else None, event.qualifier)
+
+    @staticmethod
+    def _short(event: Event) -> bool:
+        return event.end is None and \
+            event.date.stop - event.date.start <= MAX_CONTAINER_DAYS * MINUTES_PER_DAY
+
+    def add(self, group: Group, event: Event) -> None:
+        self.exact.setdefault(self._key(event), {})[id(group)] = group
+        if self._short(event):
+            self.near.setdefault(event.date.start // self.BUCKET, {})[id(group)] = group
+
+    def groups_for(self, event: Event) -> list[Group]:
+        found = dict(self.exact.get(self._key(event), {}))
+        if self._short(event):
+            bucket = event.date.start // self.BUCKET
+            for key in (bucket - 1, bucket, bucket + 1):
+                found.update(self.near.get(key, {}))
+        return list(found.values())
 
 
 def merge(candidates: Iterable[Candidate], stored: Iterable[Event] = ()) -> list[Event]:
     """Events from `candidates` (in article order), joined with matching `stored` events."""
-    groups: list[Group] = [Group(stored=event) for event in stored]
+    groups: list[Group] = []
+    index = _DateIndex()
+    for event in stored:
+        groups.append(Group(stored=event))
+        index.add(groups[-1], event)
     by_article: dict[str, list[Group]] = {}
     for candidate in candidates:
-        group = _find_group(candidate, by_article.get(candidate.article.id, []), groups)
+        same_article = by_article.setdefault(candidate.article.id, [])
+        group = _find_group(candidate, same_article, index.groups_for(candidate.event))
         if group is None:
             group = Group()
             groups.append(group)
-        group.members.append(candidate)
-        if group not in by_article.setdefault(candidate.article.id, []):
-            by_article[candidate.article.id].append(group)
+        group.add(candidate)
+        index.add(group, candidate.event)
+        if group not in same_article:
+            same_article.append(group)
     _join_story_events(groups)
     events = [_event(group) for group in groups if group.members]
     reserved = {group.stored.id for group in groups if group.stored is not None}
     return sort_events(_unique_ids(events, reserved))
 
 
-def _find_group(candidate: Candidate, same_article: list[Group], groups: list[Group]
+def _find_group(candidate: Candidate, same_article: list[Group], nearby: list[Group]
                 ) -> Optional[Group]:
     best, best_score = None, 0.0
     for group in same_article:
@@ -77,7 +125,7 @@ def _find_group(candidate: Candidate, same_article: list[Group], groups: list[Gr
             best, best_score = group, score
     if best is not None:
         return best
-    for group in groups:
+    for group in nearby:
         if group in same_article:
             continue
         score = _across_articles(candidate, group)
@@ -142,9 +190,11 @@ def _stem_word(word: str) -> str:
 
 
 def _across_articles(candidate: Candidate, group: Group) -> float:
+    overlap, shared = _overlap(candidate.words, group.words)
+    if shared < MIN_SHARED_WORDS and overlap < WIRE_COPY_OVERLAP:
+        return 0.0  # the cheap test first: most groups share too few words
     if not any(_dates_agree(candidate.event, e) for e in _members_events(group)):
         return 0.0
-    overlap, shared = _overlap(candidate.words, group.words)
     if overlap >= WIRE_COPY_OVERLAP:
         return overlap
     same_day = any(e.date == candidate.event.date and e.date.precision >= Precision.DAY
@@ -181,19 +231,18 @@ def _join_story_events(groups: list[Group]) -> None:
         if event.date.precision < Precision.DAY or event.end is not None:
             continue
         by_day.setdefault((articles.pop(), event.date.text, event.qualifier), []).append(group)
-    unique = {key: found[0] for key, found in by_day.items() if len(found) == 1}
+    same_day: dict[tuple, list[tuple[str, Group]]] = {}
+    for (article, date, qualifier), found in sorted(by_day.items(), key=lambda kv: kv[0]):
+        if len(found) == 1:
+            same_day.setdefault((date, qualifier), []).append((article, found[0]))
     vocabulary: dict[str, frozenset[str]] = {}
-    for (article, date, qualifier), group in sorted(unique.items()):
-        if not group.members:
-            continue
-        for (other, other_date, other_qualifier), partner in sorted(unique.items()):
-            if other <= article or (other_date, other_qualifier) != (date, qualifier) \
-                    or not partner.members or not group.members:
-                continue
-            if _same_story(group, partner, vocabulary) and \
-                    _overlap(group.words, partner.words)[1] >= STORY_SHARED_WORDS:
-                group.members.extend(partner.members)
-                partner.members.clear()
+    for reports in same_day.values():
+        for position, (_, group) in enumerate(reports):
+            for _, partner in reports[position + 1:]:
+                if group.members and partner.members and \
+                        _same_story(group, partner, vocabulary) and \
+                        _overlap(group.words, partner.words)[1] >= STORY_SHARED_WORDS:
+                    group.absorb(partner)
 
 
 def _same_story(a: Group, b: Group, vocabulary: dict[str, frozenset[str]]) -> bool:

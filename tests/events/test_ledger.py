@@ -143,11 +143,11 @@ def crash_after(monkeypatch, writes: int) -> None:
     real = ledger_module.atomic_write
     count = {"n": 0}
 
-    def flaky(path, text):
+    def flaky(path, text, **options):
         if count["n"] >= writes:
             raise Crash()
         count["n"] += 1
-        real(path, text)
+        real(path, text, **options)
     monkeypatch.setattr(ledger_module, "atomic_write", flaky)
 
 
@@ -205,11 +205,11 @@ class EditSessions(RuleBasedStateMachine):
         real = ledger_module.atomic_write
         count = {"n": 0}
 
-        def flaky(path, text):
+        def flaky(path, text, **options):
             if count["n"] >= writes:
                 raise Crash()
             count["n"] += 1
-            real(path, text)
+            real(path, text, **options)
         ledger_module.atomic_write = flaky
         try:
             sync_generated(self.root, [generated(i, version) for i in ids])
