@@ -86,7 +86,7 @@ class Candidate:
     words: frozenset[str]
     story_words: frozenset[str]
     subject_noun: Optional[str] = None
-    order: int = 0
+    order: int = 0  # position in the run's input, set by merging
 
 
 @dataclass
@@ -134,7 +134,6 @@ def extract_article(article: Article, timexes: list, sentences: Optional[list[Se
             candidate = _candidate(article, sentence, phrase, phrases, mentions[index], names,
                                    story_words)
             if candidate is not None:
-                candidate.order = len(candidates)
                 candidates.append(candidate)
     return candidates
 

@@ -22,6 +22,7 @@ from .extract import Candidate, content_words, cues, provisional_id
 
 MAX_CONTAINER_DAYS = 31
 BEFORE_WINDOW_DAYS = 7
+MULTI_SOURCE_BONUS = 0.05
 WITHIN_ARTICLE_OVERLAP = 0.5
 SAME_DAY_OVERLAP = 0.3
 SAME_DAY_SHARED = 4
@@ -105,7 +106,8 @@ def merge(candidates: Iterable[Candidate], stored: Iterable[Event] = ()) -> list
         groups.append(Group(stored=event))
         index.add(groups[-1], event)
     by_article: dict[str, list[Group]] = {}
-    for candidate in candidates:
+    for order, candidate in enumerate(candidates):
+        candidate.order = order
         same_article = by_article.setdefault(candidate.article.id, [])
         group = _find_group(candidate, same_article, index.groups_for(candidate.event))
         if group is None:
@@ -260,8 +262,11 @@ def _same_story(a: Group, b: Group) -> bool:
 
 def _event(group: Group) -> Event:
     """The merged event: the most precise member's date and title, everyone's sources."""
+    # The lead is chosen by content, not by the order articles were given in, so a run
+    # over the same articles in another order (or in two steps) picks the same one.
     members = sorted(group.members, key=lambda m: (-int(m.event.date.precision),
-                                                   m.event.qualifier is not None, m.order))
+                                                   m.event.qualifier is not None,
+                                                   m.article.id, m.sentence.start))
     lead = group.stored or members[0].event
     if group.stored is not None and members and \
             members[0].event.date.precision > group.stored.date.precision:
@@ -280,11 +285,20 @@ def _event(group: Group) -> Event:
         event.places = _union(event.places, member.places)
         event.tags = _union(event.tags, member.tags)
         event.sources = _add_sources(event.sources, member.sources)
-        if member.confidence is not None and (event.confidence or 0) < member.confidence:
-            event.confidence = member.confidence
-    if len({s.article for s in event.sources}) > 1 and event.confidence is not None:
-        event.confidence = round(min(1.0, event.confidence + 0.05), 2)
+    event.confidence = _confidence(members, event)
     return event
+
+
+def _confidence(members: list[Candidate], event: Event) -> Optional[float]:
+    """The surest member's confidence, a little more when several articles report it.
+
+    Computed from this run's candidates and the sources only, never from a stored
+    event's own confidence, so that re-running extraction gives the same value."""
+    found = [m.event.confidence for m in members if m.event.confidence is not None]
+    if not found:
+        return event.confidence
+    bonus = MULTI_SOURCE_BONUS if len({s.article for s in event.sources}) > 1 else 0.0
+    return round(min(1.0, max(found) + bonus), 2)
 
 
 def _union(first: list[str], second: list[str]) -> list[str]:
