@@ -66,6 +66,8 @@ class RawRecord:
 
 def decode(data: bytes, path: Path) -> tuple[Optional[str], list[Problem]]:
     """Bytes of a text file -> str, or a problem saying why it is not UTF-8 text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(path, "this file is UTF-16 text; save it as UTF-8")]
     if b"\0" in data[:8192]:
         return None, [Problem(path, "this is a binary file, not a text event record; move it "
                                     "out of the events folder")]
@@ -107,6 +109,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict, l
         return None, {}, [Problem(path, f"invalid YAML: {exc}")]
     except RecursionError:
         return None, {}, [Problem(path, "YAML is nested too deeply to be an event record")]
+    except (TypeError, ValueError) as exc:  # e.g. a list used as a key ("? [a]: b")
+        return None, {}, [Problem(path, f"invalid YAML: {exc}; keys must be plain words")]
     finally:
         loader.dispose()
     return data, lines, []
@@ -133,9 +137,9 @@ def _map_lines(node: yaml.Node, key: tuple, lines: dict, first_line: int) -> Non
         current, where = queue.popleft()
         if isinstance(current, yaml.MappingNode):
             for key_node, value_node in current.value:
-                visit(value_node, where + (getattr(key_node, "value", None),),
-                      key_node.start_mark.line)
-        else:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                visit(value_node, where + (key,), key_node.start_mark.line)
+        elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
                 line = item.start_mark.line if id(item) not in seen else current.start_mark.line
                 visit(item, where + (index,), line)

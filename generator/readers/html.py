@@ -12,7 +12,8 @@ from typing import Any
 
 from ..diagnostics import Problem
 from .base import ReadResult, build_article, decode_text, read_limited
-from .text import _yaml_mapping, sidecar_path
+from .metadata import parse_metadata
+from .text import sidecar_path
 
 
 def read_html_article(path: Path) -> ReadResult:
@@ -40,7 +41,7 @@ def read_html_article(path: Path) -> ReadResult:
         "url": document.url, "author": document.author, "language": document.language}
     sidecar = sidecar_path(path)
     if sidecar is not None:
-        found, problems = _yaml_mapping(sidecar.read_text(encoding="utf-8", errors="replace"),
+        found, problems = parse_metadata(sidecar.read_text(encoding="utf-8", errors="replace"),
                                         sidecar)
         record.update(found)
         result.problems.extend(problems)

@@ -7,13 +7,17 @@ forms feeds and scrapers write, so each reader stays small.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import re
+from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from ..dates import DateError, DateValue, parse_date
+from ..diagnostics import Problem
+from ..events.codec import parse_yaml
 from ..events.schema import id_problem
 
 # Article field -> accepted keys, most usual first (compared case-insensitively).
@@ -103,4 +107,22 @@ def article_id(raw: Any) -> str:
     if not id_problem(text):
         return text
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:100].strip("-")
-    return slug or "article"
+    if not slug or id_problem(slug):  # empty, or a device name such as "con"
+        slug = f"article-{slug}".strip("-")
+    return slug
+
+
+def parse_metadata(text: str, path: Path, first_line: int = 1) -> tuple[dict, list[Problem]]:
+    """Key: value metadata (front matter or a sidecar file), read as safely as event files:
+    no tags that run code, no alias bombs, impossible dates kept as text."""
+    data, _, problems = parse_yaml(text, path, first_line)
+    if problems:
+        return {}, [dataclasses.replace(p, message="metadata is not valid YAML: "
+                                        + p.message.removeprefix("invalid YAML: "))
+                    for p in problems]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem(path, "metadata must be key: value pairs (title:, published: ...)",
+                            first_line)]
+    return data, []

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import frontmatter
-import yaml
 
 from ..diagnostics import Problem
 from .base import ReadResult, build_article, decode_text, read_limited
+from .metadata import parse_metadata
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 _FRONT_MATTER = frontmatter.YAMLHandler()
@@ -31,22 +31,6 @@ def sidecar_path(path: Path) -> Path | None:
 
 def is_sidecar(path: Path) -> bool:
     return path.name.lower().endswith(SIDECAR_SUFFIXES)
-
-
-def _yaml_mapping(text: str, path: Path, first_line: int = 1) -> tuple[dict, list[Problem]]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + first_line if mark else first_line
-        return {}, [Problem(path, f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}",
-                            line)]
-    if data is None:
-        return {}, []
-    if not isinstance(data, dict):
-        return {}, [Problem(path, "metadata must be key: value pairs (title:, published: ...)",
-                            first_line)]
-    return data, []
 
 
 def read_text_article(path: Path) -> ReadResult:
@@ -67,7 +51,7 @@ def read_text_article(path: Path) -> ReadResult:
         if problem is not None:
             result.problems.append(problem)
         else:
-            found, problems = _yaml_mapping(meta_text, sidecar)
+            found, problems = parse_metadata(meta_text, sidecar)
             record.update(found)
             result.problems.extend(problems)
     body = text
@@ -78,7 +62,7 @@ def read_text_article(path: Path) -> ReadResult:
             result.problems.append(Problem(path, "front matter is not closed: add a line '---' "
                                                  "after the metadata", 1))
             return result
-        found, problems = _yaml_mapping(fm, path, 1)
+        found, problems = parse_metadata(fm, path, 1)
         record.update(found)
         result.problems.extend(problems)
         if problems:
