@@ -40,7 +40,7 @@ EXPORTERS: tuple[Exporter, ...] = (
     Exporter("ics", "events.ics", "iCalendar",
              "every event with a known date, for calendar programs", "ical", True),
     Exporter("csv", "events.csv", "CSV", "one row per event, for spreadsheets; "
-             "`timeline import` reads it back", "csvfile"),
+             "timeline import reads it back", "csvfile"),
     Exporter("atom", "feed.xml", "Atom feed", "the most recent events by event date",
              "feeds", True),
     Exporter("atom-updates", "updates.xml", "Atom feed of changes",
@@ -48,7 +48,7 @@ EXPORTERS: tuple[Exporter, ...] = (
     Exporter("jsonfeed", "feed.json", "JSON Feed", "the most recent events by event date, "
              "as JSON Feed 1.1", "jsonfeed", True),
     Exporter("json", "events.json", "JSON", "the whole store in the event record's own "
-             "schema; `timeline import` reads it back", "jsonfile"),
+             "schema; timeline import reads it back", "jsonfile"),
 )
 FORMATS: dict[str, Exporter] = {e.name: e for e in EXPORTERS}
 FORMAT_NAMES: tuple[str, ...] = tuple(FORMATS)
