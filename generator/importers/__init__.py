@@ -39,7 +39,10 @@ def read_import(path: Path, fmt: Optional[str] = None) -> ImportBatch:
     """
     path = Path(path)
     text = read_text(path)
-    return READERS[fmt or detect(path, text)](path, text)
+    try:
+        return READERS[fmt or detect(path, text)](path, text)
+    except csv.Error as exc:
+        raise ImportFileError(f"{path}: not a readable CSV file: {exc}") from exc
 
 
 def read_text(path: Path) -> str:
@@ -52,10 +55,11 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
-    text, problems = decode(data, path)
-    if text is None:
-        raise ImportFileError(problems[0].format())
-    return text
+    try:
+        return data.decode("utf-8-sig")  # line ends as they are: CSV cells may hold CRs
+    except UnicodeDecodeError:
+        _, problems = decode(data, path)  # the event store's message, with line and column
+        raise ImportFileError(problems[0].format()) from None
 
 
 def detect(path: Path, text: str) -> str:
