@@ -97,6 +97,8 @@ def _time(text: str, prefix: str) -> dict[str, int]:
         if not 1 <= hour <= 12:
             raise ValueError(f"'{prefix}Time' {text!r}: hours run from 1 to 12 with AM/PM")
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{prefix}Time' {text!r} is not a time of day (13:30 or 1:30 PM)")
     parts = {"hour": hour, "minute": minute}
     if match[3]:
         parts["second"] = int(match[3])

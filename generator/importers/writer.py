@@ -6,7 +6,8 @@ is checked with the event schema first; a row with errors is reported with its r
 and not written, and the other rows still are.
 
 Ids: a record's own id is kept when it is valid and free. An id already used by an
-identical event is nothing new (re-importing a file changes nothing); an id used by a
+identical event is nothing new (re-importing a file changes nothing, also for records
+without ids, whose id would come from the same date and title); an id used by a
 different event, by a file of that name, or by the ledger gets -2, -3 ...; records
 without an id (or with an invalid one) get one from their date and title. No existing
 file is ever overwritten.
@@ -104,11 +105,11 @@ def _import_one(root: Path, batch: ImportBatch, record: ImportRecord,
                                                    "from the date and title", record.row,
                                        WARNING, "id"))
         given = None
-    if given and given in existing and _same(existing[given], event, given):
-        report.unchanged.append(given)
+    event_id, present = _place(given or new_event_id(event.date, event.title, ()), event,
+                               existing, taken)
+    if present:
+        report.unchanged.append(event_id)
         return
-    event_id = _free_id(given, taken) if given else new_event_id(event.date, event.title,
-                                                                   taken)
     event = replace(event, id=event_id)
     path = root / f"{event_id}.md"
     text = dumps(event)
@@ -131,10 +132,14 @@ def _same(old: Event, new: Event, event_id: str) -> bool:
     return dumps(replace(new, id=event_id)) == dumps(old)
 
 
-def _free_id(given: str, taken: _Taken) -> str:
-    """`given`, or `given-2`, `given-3` ... when it is taken."""
-    candidate, number = given, 1
+def _place(base: str, event: Event, existing: dict[str, Event], taken: _Taken
+           ) -> tuple[str, bool]:
+    """The id for `event`: `base`, or `base-2`, `base-3` ... when taken; and whether an
+    identical event already holds it (an earlier import of the same row)."""
+    candidate, number = base, 1
     while candidate in taken:
+        if candidate in existing and _same(existing[candidate], event, candidate):
+            return candidate, True
         number += 1
-        candidate = f"{given}-{number}"
-    return candidate
+        candidate = f"{base}-{number}"
+    return candidate, False
