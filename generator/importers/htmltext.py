@@ -79,7 +79,7 @@ class _Extractor(HTMLParser):
         elif tag == "a":
             self._close_link()
             href = dict(attrs).get("href")
-            url = safe_url(href.strip()) if href else None
+            url = safe_url(href.strip().replace(" ", "%20")) if href else None
             if url:
                 self.link = Link(str(url), "")
 
