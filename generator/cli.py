@@ -217,9 +217,15 @@ def new(ctx: click.Context, date: DateValue, title: str, end: Optional[DateValue
 @click.option("--dry-run", is_flag=True, help="Extract and report, but write nothing.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes extracting at once; 0 means one per CPU.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster, e.g. tcp://scheduler:8786 (needs the "
+                   "`dask` extra installed here and on the workers).")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], events_dir: Optional[Path],
-            dry_run: bool, strict: bool, quiet: bool) -> None:
+            dry_run: bool, strict: bool, quiet: bool, jobs: int,
+            dask_address: Optional[str]) -> None:
     """Extract dated events from articles into the event store.
 
     PATHS are article files or folders (.txt, .md, .html, .jsonl, .csv); by default the
@@ -231,8 +237,12 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], events_dir: Optional[Pa
     settings = _settings(ctx)
     targets = list(paths) or [p for p in settings.articles if p.exists()]
     root = events_dir.resolve() if events_dir else settings.events_dir
+    if jobs == 0:
+        from .distribute import default_jobs
+        jobs = default_jobs()
     report = run_extraction(targets, root, settings.max_event_file_bytes,
-                            progress=None if quiet else _progress, dry_run=dry_run)
+                            progress=None if quiet else _progress, dry_run=dry_run,
+                            jobs=jobs, dask=dask_address)
     for problem in report.problems + report.sync.problems:
         click.echo(problem.format(), err=True)
     _print_extraction_summary(report, dry_run, quiet)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .actors.finder import ActorFinder
 from .diagnostics import Problem
@@ -53,24 +53,48 @@ def article_candidates(article: Article, finder: Optional[ActorFinder] = None
 
 
 def extract_events(articles: Iterable[Article], stored: Iterable[Event] = (),
-                   progress: Optional[Progress] = None) -> tuple[list[Event], int]:
+                   progress: Optional[Progress] = None, jobs: int = 1,
+                   dask: Optional[str] = None) -> tuple[list[Event], int]:
     """Merged events of `articles` (joined with matching `stored` ones) and the number of
-    candidates found."""
-    finder = ActorFinder()
+    candidates found.
+
+    With `jobs` > 1 the articles are extracted by that many local processes, with `dask`
+    (a scheduler address such as tcp://host:8786) by a Dask cluster's workers; either
+    way the candidates are merged here, in article order, so the events are the same.
+    """
     candidates: list[Candidate] = []
-    for article in (progress(articles) if progress else articles):
-        candidates.extend(article_candidates(article, finder))
+    if jobs <= 1 and not dask:
+        finder = ActorFinder()
+        for article in (progress(articles) if progress else articles):
+            candidates.extend(article_candidates(article, finder))
+        return merge(candidates, stored), len(candidates)
+    from . import distribute
+
+    articles = list(articles)
+    done = _completed(distribute.run(articles, jobs, dask), candidates)
+    for _ in (progress(done) if progress else done):
+        pass
     return merge(candidates, stored), len(candidates)
 
 
+def _completed(results: Iterator[tuple[list[Article], list]], candidates: list[Candidate]
+               ) -> Iterator[Article]:
+    """The articles of each finished batch, in order, after adding their candidates."""
+    for batch, per_article in results:
+        for article, found in zip(batch, per_article):
+            candidates.extend(found)
+            yield article
+
+
 def run_extraction(paths: Iterable[Path], events_dir: Path, max_event_bytes: int,
-                   progress: Optional[Progress] = None, dry_run: bool = False
-                   ) -> ExtractionReport:
+                   progress: Optional[Progress] = None, dry_run: bool = False,
+                   jobs: int = 1, dask: Optional[str] = None) -> ExtractionReport:
     """Read `paths`, extract and merge their events, and write them into `events_dir`."""
     report = ExtractionReport()
     articles, report.problems = read_paths(paths)
     report.articles = len(articles)
     store = load_store(events_dir, max_bytes=max_event_bytes)
-    report.events, report.candidates = extract_events(articles, store.events, progress)
+    report.events, report.candidates = extract_events(articles, store.events, progress,
+                                                      jobs=jobs, dask=dask)
     report.sync = sync_generated(events_dir, report.events, dry_run=dry_run)
     return report

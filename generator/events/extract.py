@@ -11,7 +11,7 @@ event: a sentence can tell two happenings at different dates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Optional
@@ -83,11 +83,10 @@ class Candidate:
     event: Event
     article: Article
     sentence: Sentence
-    phrases: list[str]
     words: frozenset[str]
+    story_words: frozenset[str]
     subject_noun: Optional[str] = None
-    order: int = 0
-    merged: list["Candidate"] = field(default_factory=list)
+    order: int = 0  # position in the run's input, set by merging
 
 
 @dataclass
@@ -126,14 +125,15 @@ def extract_article(article: Article, timexes: list, sentences: Optional[list[Se
         names.learn(found, sentence.text)
         mentions.append(found)
     candidates: list[Candidate] = []
+    story_words = content_words(f"{article.title or ''} {article.text}")
     by_sentence = _timexes_by_sentence(sentences, timexes)
     for index, sentence in enumerate(sentences):
         phrases = dated_phrases(sentence, by_sentence.get(index, [])) \
             or _publication_day(sentence, article)
         for phrase in phrases:
-            candidate = _candidate(article, sentence, phrase, phrases, mentions[index], names)
+            candidate = _candidate(article, sentence, phrase, phrases, mentions[index], names,
+                                   story_words)
             if candidate is not None:
-                candidate.order = len(candidates)
                 candidates.append(candidate)
     return candidates
 
@@ -349,8 +349,8 @@ def _drop_nested(phrases: list[DatedPhrase]) -> list[DatedPhrase]:
 
 
 def _candidate(article: Article, sentence: Sentence, phrase: DatedPhrase,
-               phrases: list[DatedPhrase], mentions: list[Mention], names: ArticleNames
-               ) -> Optional[Candidate]:
+               phrases: list[DatedPhrase], mentions: list[Mention], names: ArticleNames,
+               story_words: frozenset[str]) -> Optional[Candidate]:
     rest = sentence.text[:phrase.start] + sentence.text[phrase.end:]
     if len(re.findall(r"[A-Za-z]{2,}", rest)) < MIN_WORDS_BESIDES_DATE:
         return None  # a dateline or a bare date, not a happening
@@ -367,7 +367,7 @@ def _candidate(article: Article, sentence: Sentence, phrase: DatedPhrase,
         confidence=_confidence(phrase, sentence.text, len(phrases)),
         extraction=_provenance(phrase, article), review=_review(phrase, article))
     event.id = provisional_id(event, article.id)
-    return Candidate(event, article, sentence, [phrase.text], content_words(sentence.text),
+    return Candidate(event, article, sentence, content_words(sentence.text), story_words,
                      _event_noun(sentence.text, phrase))
 
 

@@ -21,6 +21,8 @@ from ..model import Event, Source, sort_events
 from .extract import Candidate, content_words, cues, provisional_id
 
 MAX_CONTAINER_DAYS = 31
+BEFORE_WINDOW_DAYS = 7
+MULTI_SOURCE_BONUS = 0.05
 WITHIN_ARTICLE_OVERLAP = 0.5
 SAME_DAY_OVERLAP = 0.3
 SAME_DAY_SHARED = 4
@@ -59,36 +61,40 @@ class _DateIndex:
     """Finds the groups whose dates can agree with an event's, without trying them all.
 
     Dates agree when equal, or (for spans of at most a month) when one lies inside the
-    other or a "before" date follows within a week: such groups start within a bucket
-    of the event's start, so only neighbouring buckets are searched.
+    other or a "before" date follows within a week. So short dates are indexed under
+    every day they cover (a "before" date also under the week before it), and only
+    groups sharing a day with the event are tried; longer dates need an exact match.
     """
-
-    BUCKET = 32 * MINUTES_PER_DAY
 
     def __init__(self) -> None:
         self.exact: dict[tuple, dict[int, Group]] = {}
-        self.near: dict[int, dict[int, Group]] = {}
+        self.days: dict[int, dict[int, Group]] = {}
 
     @staticmethod
     def _key(event: Event) -> tuple:
         return (event.date.text, event.end.text if event.end else None, event.qualifier)
 
     @staticmethod
-    def _short(event: Event) -> bool:
-        return event.end is None and \
-            event.date.stop - event.date.start <= MAX_CONTAINER_DAYS * MINUTES_PER_DAY
+    def _days(event: Event) -> range:
+        """The days to file a short event under (empty for long ones)."""
+        if event.end is not None or \
+                event.date.stop - event.date.start > MAX_CONTAINER_DAYS * MINUTES_PER_DAY:
+            return range(0)
+        first = event.date.start // MINUTES_PER_DAY
+        last = (event.date.stop - 1) // MINUTES_PER_DAY
+        if event.qualifier == "before":
+            first -= BEFORE_WINDOW_DAYS
+        return range(first, last + 1)
 
     def add(self, group: Group, event: Event) -> None:
         self.exact.setdefault(self._key(event), {})[id(group)] = group
-        if self._short(event):
-            self.near.setdefault(event.date.start // self.BUCKET, {})[id(group)] = group
+        for day in self._days(event):
+            self.days.setdefault(day, {})[id(group)] = group
 
     def groups_for(self, event: Event) -> list[Group]:
         found = dict(self.exact.get(self._key(event), {}))
-        if self._short(event):
-            bucket = event.date.start // self.BUCKET
-            for key in (bucket - 1, bucket, bucket + 1):
-                found.update(self.near.get(key, {}))
+        for day in self._days(event):
+            found.update(self.days.get(day, {}))
         return list(found.values())
 
 
@@ -100,7 +106,8 @@ def merge(candidates: Iterable[Candidate], stored: Iterable[Event] = ()) -> list
         groups.append(Group(stored=event))
         index.add(groups[-1], event)
     by_article: dict[str, list[Group]] = {}
-    for candidate in candidates:
+    for order, candidate in enumerate(candidates):
+        candidate.order = order
         same_article = by_article.setdefault(candidate.article.id, [])
         group = _find_group(candidate, same_article, index.groups_for(candidate.event))
         if group is None:
@@ -142,7 +149,8 @@ def _dates_agree(a: Event, b: Event) -> bool:
         # lasts until a day, seen on a day shortly before it
         until, seen = (a, b) if a.qualifier == "before" else (b, a)
         gap = until.date.start - seen.date.stop
-        return seen.date.precision >= Precision.DAY and 0 <= gap < 7 * MINUTES_PER_DAY
+        return seen.date.precision >= Precision.DAY and \
+            0 <= gap < BEFORE_WINDOW_DAYS * MINUTES_PER_DAY
     if a.qualifier != b.qualifier or (a.end is None) != (b.end is None):
         return False
     outer, inner = (a, b) if a.date.contains(b.date) else (b, a)
@@ -235,24 +243,17 @@ def _join_story_events(groups: list[Group]) -> None:
     for (article, date, qualifier), found in sorted(by_day.items(), key=lambda kv: kv[0]):
         if len(found) == 1:
             same_day.setdefault((date, qualifier), []).append((article, found[0]))
-    vocabulary: dict[str, frozenset[str]] = {}
     for reports in same_day.values():
         for position, (_, group) in enumerate(reports):
             for _, partner in reports[position + 1:]:
                 if group.members and partner.members and \
-                        _same_story(group, partner, vocabulary) and \
+                        _same_story(group, partner) and \
                         _overlap(group.words, partner.words)[1] >= STORY_SHARED_WORDS:
                     group.absorb(partner)
 
 
-def _same_story(a: Group, b: Group, vocabulary: dict[str, frozenset[str]]) -> bool:
-    def words(group: Group) -> frozenset[str]:
-        article = group.members[0].article
-        if article.id not in vocabulary:
-            vocabulary[article.id] = content_words(f"{article.title or ''} {article.text}")
-        return vocabulary[article.id]
-
-    first, second = words(a), words(b)
+def _same_story(a: Group, b: Group) -> bool:
+    first, second = a.members[0].story_words, b.members[0].story_words
     return len(first & second) / max(1, len(first | second)) >= STORY_SIMILARITY
 
 
@@ -261,8 +262,11 @@ def _same_story(a: Group, b: Group, vocabulary: dict[str, frozenset[str]]) -> bo
 
 def _event(group: Group) -> Event:
     """The merged event: the most precise member's date and title, everyone's sources."""
+    # The lead is chosen by content, not by the order articles were given in, so a run
+    # over the same articles in another order (or in two steps) picks the same one.
     members = sorted(group.members, key=lambda m: (-int(m.event.date.precision),
-                                                   m.event.qualifier is not None, m.order))
+                                                   m.event.qualifier is not None,
+                                                   m.article.id, m.sentence.start))
     lead = group.stored or members[0].event
     if group.stored is not None and members and \
             members[0].event.date.precision > group.stored.date.precision:
@@ -281,11 +285,20 @@ def _event(group: Group) -> Event:
         event.places = _union(event.places, member.places)
         event.tags = _union(event.tags, member.tags)
         event.sources = _add_sources(event.sources, member.sources)
-        if member.confidence is not None and (event.confidence or 0) < member.confidence:
-            event.confidence = member.confidence
-    if len({s.article for s in event.sources}) > 1 and event.confidence is not None:
-        event.confidence = round(min(1.0, event.confidence + 0.05), 2)
+    event.confidence = _confidence(members, event)
     return event
+
+
+def _confidence(members: list[Candidate], event: Event) -> Optional[float]:
+    """The surest member's confidence, a little more when several articles report it.
+
+    Computed from this run's candidates and the sources only, never from a stored
+    event's own confidence, so that re-running extraction gives the same value."""
+    found = [m.event.confidence for m in members if m.event.confidence is not None]
+    if not found:
+        return event.confidence
+    bonus = MULTI_SOURCE_BONUS if len({s.article for s in event.sources}) > 1 else 0.0
+    return round(min(1.0, max(found) + bonus), 2)
 
 
 def _union(first: list[str], second: list[str]) -> list[str]:
