@@ -27,7 +27,7 @@ from .config import Settings, TimelineConfig, site_options
 from .events.schema import json_schema
 from .events.store import Store, load_store
 from .render.pages import DATA_PAGE, INTERACTIVE_PAGE, STYLESHEET
-from .siteexports import site_assets, site_exports
+from .siteexports import feed_links, site_assets, site_exports
 from .sitefiles import site_files
 
 log = get_plugin_logger(__name__)
@@ -110,6 +110,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             config.nav = short_nav(files, set(kept))
         log.info("%d generated files added", len(kept))
         return files
+
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        """Announce the feeds in every page's head, where feed readers look for them."""
+        if not self.config.enabled or "</head>" not in output:
+            return output
+        links = feed_links(self.settings, page.url)
+        return output.replace("</head>", links + "\n</head>", 1) if links else output
 
 
 def short_nav(files: Files, generated: set[str]) -> list[Any]:

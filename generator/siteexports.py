@@ -8,7 +8,9 @@ export that shows them is asked for.
 
 from __future__ import annotations
 
+import html
 import json
+import posixpath
 from pathlib import Path
 from typing import Iterable
 
@@ -21,6 +23,9 @@ from .render.environment import BUILTIN_TEMPLATES
 from .render.pages import TIMELINEJS_ASSETS
 
 TIMELINEJS_SCRIPT = "js/timeline.js"
+# Feeds a page announces in its <head>, so feed readers find them from any page.
+FEED_TYPES = {"atom": "application/atom+xml", "atom-updates": "application/atom+xml",
+              "jsonfeed": "application/feed+json"}
 
 
 def export_context(settings: Settings, events: list[Event], names: Iterable[str]
@@ -77,3 +82,24 @@ def site_assets(settings: Settings) -> dict[str, Path]:
             return {TIMELINEJS_ASSETS + p.relative_to(assets).as_posix(): p
                     for p in sorted(assets.rglob("*")) if p.is_file()}
     return {}
+
+
+def feed_links(settings: Settings, page_url: str) -> str:
+    """`<link rel="alternate">` tags for the site's feeds, from a page at `page_url`
+    (mkdocs' URL of the page, "" for the home page)."""
+    tags = []
+    for name in settings.exports:
+        if name not in FEED_TYPES:
+            continue
+        exporter = get_exporter(name)
+        if settings.site_url:
+            href = settings.site_url.rstrip("/") + "/" + exporter.filename
+        else:
+            base = page_url if page_url.endswith("/") or not page_url \
+                else posixpath.dirname(page_url)
+            href = posixpath.relpath(exporter.filename, base.rstrip("/") or ".")
+        title = f"{settings.site_name}: {exporter.title}"
+        tags.append(f'<link rel="alternate" type="{FEED_TYPES[name]}" '
+                    f'title="{html.escape(title, quote=True)}" '
+                    f'href="{html.escape(href, quote=True)}">')
+    return "\n".join(tags)

@@ -72,6 +72,11 @@ def test_site_build_writes_every_export(project, forms_store):
     assert 'href="../events.ics"' in data and 'href="../updates.xml"' in data
     assert "No site_url in mkdocs.yml" in result.stderr
     assert not (project / "content/pages/timeline.json").exists()
+    event = (site / "events/rich/index.html").read_text(encoding="utf-8")
+    assert ('<link rel="alternate" type="application/atom+xml" title="Test timeline: Atom '
+            'feed" href="../../feed.xml">') in event  # feed readers find the feeds
+    assert 'type="application/feed+json" title="Test timeline: JSON Feed" href="../../feed' \
+        '.json"' in event
 
 
 def test_exports_option_chooses_the_files(project, write):
@@ -84,6 +89,8 @@ def test_exports_option_chooses_the_files(project, write):
     assert (site / "events.csv").is_file() and (site / "feed.xml").is_file()
     for name in ("timeline.json", "events.ics", "interactive", "assets/timelinejs"):
         assert not (site / name).exists(), name
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count('rel="alternate"') == 1 and 'href="feed.xml"' in home
     config.write_text(config.read_text().replace("[csv, atom]", "[pdf]"))
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 1 and "exports" in result.stderr
