@@ -148,6 +148,8 @@ def _number(value: dict, name: str) -> Optional[int]:
     text = str(raw).strip()
     if text.lstrip("-").isdigit():
         return int(text)
+    if text.lstrip("-").removesuffix(".0").isdigit():  # spreadsheets write 2019 as 2019.0
+        return int(text.removesuffix(".0"))
     raise ValueError(f"'{name}' must be a number, got {raw!r}")
 
 

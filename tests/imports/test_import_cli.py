@@ -21,10 +21,10 @@ def test_timelinejs_file_good_rows_kept_bad_rows_reported(run, project, events_d
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 4
     assert errors[0].startswith("timeline.json:") and "slide 5: has no start_date" in errors[0]
-    assert ("9 event(s) read as timelinejs: 5 written, 0 already in the store, 4 with errors"
+    assert ("10 event(s) read as timelinejs: 6 written, 0 already in the store, 4 with errors"
             "; left out: the title slide ('My timeline')") in result.stderr
     written = result.stdout.split()
-    assert len(written) == 5 and all(p.endswith(".md") for p in written)
+    assert len(written) == 6 and all(p.endswith(".md") for p in written)
     store = load_store(events_dir)
     assert not store.errors
     talks = store.by_id()["talks-resume"]
@@ -44,7 +44,7 @@ def test_reimport_changes_nothing_and_collisions_get_a_suffix(run, project, even
     assert "Another event" in (events_dir / "talks-resume.md").read_text()  # not overwritten
     before = sorted(p.name for p in events_dir.iterdir())
     again = run("import", "t.json")
-    assert again.stdout == "" and "0 written, 5 already in the store" in again.stderr
+    assert again.stdout == "" and "0 written, 6 already in the store" in again.stderr
     assert sorted(p.name for p in events_dir.iterdir()) == before
 
 

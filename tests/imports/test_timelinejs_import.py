@@ -33,6 +33,7 @@ SLIDES = {
         {"start_date": {"year": 2019, "day": 3}, "text": {"headline": "A day, no month"}},
         {"start_date": {"year": 2019}, "text": {"text": "no headline"}},
         {"start_date": {"year": "twenty"}, "text": {"headline": "Bad year"}},
+        {"start_date": {"year": "2019.0", "month": 7.0}, "text": {"headline": "Floats"}},
     ],
     "eras": [{"start_date": {"year": 2003}, "end_date": {"year": 2004},
               "text": {"headline": "The talks era"}}],
@@ -66,6 +67,7 @@ def test_slides_become_records(tmp_path):
     assert (era.mapping["date"], era.mapping["end"], era.mapping["tags"]) == \
         ("2003", "2004", ["era"])
     assert batch.left_out == ["the title slide ('My timeline')"]
+    assert by_title["Floats"].mapping["date"] == "2019-07"  # numbers as spreadsheets write them
 
 
 def test_bad_slides_are_reported_with_their_line_and_the_rest_kept(tmp_path):
@@ -73,7 +75,7 @@ def test_bad_slides_are_reported_with_their_line_and_the_rest_kept(tmp_path):
     batch = read_import(path)
     lines = path.read_text().splitlines()
     messages = {p.line: p.message for p in batch.problems}
-    assert len(batch.records) == 5 and len(batch.problems) == 4
+    assert len(batch.records) == 6 and len(batch.problems) == 4
     for line, message in messages.items():
         assert lines[line - 1].strip() == "{", (line, message)
     assert sorted(messages.values()) == [
