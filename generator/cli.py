@@ -22,8 +22,13 @@ from .events.codec import dumps, loads
 from .events.ids import new_event_id
 from .events.schema import KINDS, json_schema
 from .events.store import load_store
+from .exporters import FORMAT_NAMES as EXPORT_FORMATS
 from .fsutil import atomic_write, store_lock
+from .importers import FORMAT_NAMES as IMPORT_FORMATS
+from .importers import read_import
+from .importers.writer import write_imported
 from .model import Event, Source
+from .siteexports import run_exports, site_assets, site_exports
 from .sitefiles import site_files
 from .tagger.command import timex
 
@@ -294,10 +299,14 @@ def render(ctx: click.Context, out: Path, strict: bool) -> None:
     for problem in store.problems:
         click.echo(problem.format(), err=True)
     files = site_files(settings, store.events)
+    files.update(site_exports(settings, store.events)[0])
     for path, text in sorted(files.items()):
         atomic_write(out / path, text)
-    click.echo(f"{len(files)} file(s) from {len(store.events)} event(s) written to {out}",
-               err=True)
+    assets = site_assets(settings)
+    for path, source in sorted(assets.items()):
+        atomic_write(out / path, source.read_bytes())
+    click.echo(f"{len(files) + len(assets)} file(s) from {len(store.events)} event(s) "
+               f"written to {out}", err=True)
     if strict and store.problems:
         ctx.exit(1)
 
@@ -312,6 +321,78 @@ def schema(output: Optional[Path]) -> None:
         atomic_write(output, text)
     else:
         click.echo(text, nl=False)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="timelinejs (timeline.json), ics, csv, atom (feed.xml), atom-updates "
+                   "(updates.xml), jsonfeed (feed.json) or json (events.json).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True,
+                                                path_type=Path),
+              help="File to write (default: standard output).")
+@click.option("--strict", is_flag=True, help="Exit 1 when the store has any problem.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: Optional[Path], strict: bool) -> None:
+    """Export the event store in another format, as the site build does.
+
+    Bad event files are reported and left out, as in a build. The last line says how
+    many events were exported and which were skipped (calendars and TimelineJS cannot
+    place an unknown year; calendars cannot hold BCE dates).
+    """
+    settings = _settings(ctx)
+    store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes)
+    for problem in store.problems:
+        click.echo(problem.format(), err=True)
+    result = run_exports(settings, store.events, [fmt])[fmt]
+    if output is None or str(output) == "-":
+        click.echo(result.text, nl=False)
+    else:
+        atomic_write(output, result.text)
+    target = "" if output is None or str(output) == "-" else f" -> {output}"
+    click.echo(f"{fmt}: {result.summary()}{target}", err=True)
+    if strict and store.problems:
+        ctx.exit(1)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS),
+              help="timelinejs (TimelineJS JSON), sheets (the TimelineJS Google Sheets "
+                   "template as CSV), csv or json (our exports); default: found from the "
+                   "file.")
+@click.option("--dry-run", is_flag=True, help="Read and check, report, write nothing.")
+@click.pass_context
+def import_events(ctx: click.Context, file: Path, fmt: Optional[str], dry_run: bool) -> None:
+    """Import events from a TimelineJS file, a TimelineJS sheet or our CSV/JSON.
+
+    Each event becomes a hand-written file in the events folder (extraction never
+    touches it) and its path is printed. Rows with errors are reported as
+    FILE:ROW: error: ... and skipped; the other rows are imported, and the exit code
+    is 1. Existing files are never overwritten: a taken id gets -2, -3, and an event
+    identical to the stored one is left as it is.
+    """
+    settings = _settings(ctx)
+    batch = read_import(file, fmt)
+    report = write_imported(settings.events_dir, batch, dry_run,
+                            settings.max_event_file_bytes)
+    for problem in sorted(report.problems, key=lambda p: p.line or 0):
+        click.echo(problem.format(), err=True)
+    for item in report.written:
+        renamed = f" (id {item.renamed_from} was taken)" if item.renamed_from else ""
+        click.echo(f"{item.path}{renamed}")
+    _print_import_summary(batch, report, dry_run)
+    if report.failed:
+        ctx.exit(1)
+
+
+def _print_import_summary(batch, report, dry_run: bool) -> None:  # noqa: ANN001
+    rows = len(batch.records) + sum(1 for p in batch.problems if p.is_error)
+    written = "would write" if dry_run else "written"
+    text = (f"{rows} event(s) read as {batch.format}: {len(report.written)} {written}, "
+            f"{len(report.unchanged)} already in the store, {report.failed} with errors")
+    if batch.left_out:
+        text += f"; left out: {', '.join(batch.left_out)}"
+    click.echo(text, err=True)
 
 
 cli.add_command(timex)

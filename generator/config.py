@@ -17,6 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .errors import ConfigError
+from .exporters import FORMAT_NAMES
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 PLUGIN_NAME = "timeline"
@@ -55,6 +56,14 @@ class TimelineConfig(base.Config):
     tags, sources, data, then the hand-written pages. Event pages are never listed in it:
     the theme draws the whole navigation into every page."""
 
+    exports = c.ListOfItems(c.Choice(FORMAT_NAMES), default=list(FORMAT_NAMES))
+    """Export files the build writes at the root of the site: timelinejs (timeline.json and
+    the interactive timeline page), ics, csv, atom, atom-updates, jsonfeed, json. All by
+    default; `[]` for none."""
+
+    feed_entries = c.Type(int, default=50)
+    """How many entries each feed (feed.xml, updates.xml, feed.json) holds."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -75,6 +84,8 @@ class Settings:
     site_description: str = ""
     site_url: str = ""
     use_directory_urls: bool = True
+    exports: tuple[str, ...] = FORMAT_NAMES
+    feed_entries: int = 50
 
     @classmethod
     def from_config(cls, options: TimelineConfig, project_dir: Path,
@@ -98,6 +109,8 @@ class Settings:
             home_max_events=options.home_max_events,
             month_pages_after=options.month_pages_after,
             nav=options.nav,
+            exports=tuple(dict.fromkeys(options.exports)),
+            feed_entries=options.feed_entries,
             **site,
         )
 

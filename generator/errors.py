@@ -24,3 +24,7 @@ class LockError(StoreError):
 
 class RecordError(GeneratorError):
     """Raised when one event record is invalid and the caller needs it valid (`timeline new`)."""
+
+
+class ImportFileError(GeneratorError):
+    """Raised by `timeline import` when a whole file cannot be read as any import format."""

@@ -15,8 +15,9 @@ TEMP_SUFFIX = ".tmp"
 LOCK_NAME = ".timeline.lock"
 
 
-def atomic_write(path: Path, text: str, sync_folder: bool = True) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never a part.
+def atomic_write(path: Path, text: str | bytes, sync_folder: bool = True) -> None:
+    """Write `text` (or bytes) to `path` so that readers see the old file or the new one,
+    never a part.
 
     The text goes to a temporary file in the same folder, is flushed to disk, and then
     renamed over the target (a rename within one file system is atomic); the folder is
@@ -27,7 +28,10 @@ def atomic_write(path: Path, text: str, sync_folder: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        os.chmod(tmp, _mode_for(path))
+        handle = os.fdopen(fd, "wb") if isinstance(text, bytes) else \
+            os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -38,6 +42,18 @@ def atomic_write(path: Path, text: str, sync_folder: bool = True) -> None:
         raise
     if sync_folder:
         sync_folder_of(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or the usual ones for a new file (0666 less the
+    umask), instead of the private 0600 of a temporary file: exports are served by web
+    servers running as another user."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def sync_folder_of(folder: Path) -> None:

@@ -3,8 +3,10 @@
 It reads the same settings as the CLI (its own options in mkdocs.yml), reports problems
 of the event store as build warnings (so `mkdocs build --strict` fails on a bad record),
 renders the store into pages once per build, and adds them, the stylesheet, the events
-as JSON and the record's JSON Schema as generated files: nothing is written into the
-docs folder. During `mkdocs serve` it watches the store and the templates, so editing
+as JSON, the record's JSON Schema and the exports (`exports` option: TimelineJS with its
+interactive page and self-hosted assets, iCalendar, CSV, feeds, JSON) as generated
+files: nothing is written into the docs folder, and mkdocs copies and serves the
+exports like any other file. During `mkdocs serve` it watches the store and the templates, so editing
 an event file rebuilds the site and reloads the browser.
 
 A hand-written page in the docs folder wins over a generated page of the same path
@@ -24,13 +26,15 @@ from mkdocs.structure.files import File, Files
 from .config import Settings, TimelineConfig, site_options
 from .events.schema import json_schema
 from .events.store import Store, load_store
-from .render.pages import DATA_PAGE, STYLESHEET
+from .render.pages import DATA_PAGE, INTERACTIVE_PAGE, STYLESHEET
+from .siteexports import feed_links, site_assets, site_exports
 from .sitefiles import site_files
 
 log = get_plugin_logger(__name__)
 SCHEMA_PATH = "schema/event.schema.json"
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
-NAV = (("Timeline", "index.md"), ("Periods", "periods/index.md"),
+NAV = (("Timeline", "index.md"), ("Interactive timeline", INTERACTIVE_PAGE),
+       ("Periods", "periods/index.md"),
        ("Actors", "actors/index.md"), ("Places", "places/index.md"),
        ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))
 
@@ -85,17 +89,35 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return files
         generated = site_files(self.settings, self.store.events)
         generated[SCHEMA_PATH] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        exports, results = site_exports(self.settings, self.store.events)
+        generated.update(exports)
+        for name, result in results.items():
+            log.info("Export %s: %s", name, result.summary())
+        if self.settings.exports and not self.settings.site_url:
+            log.info("No site_url in mkdocs.yml: links in the feeds and exports are relative "
+                     "to the site's root; set site_url for full addresses")
+        sources = {path: {"content": text} for path, text in generated.items()}
+        sources.update({path: {"abs_src_path": str(src)}
+                        for path, src in site_assets(self.settings).items()})
         kept = []
-        for path, text in generated.items():
+        for path, source in sources.items():
             if files.get_file_from_path(path) is not None:
                 log.info("Keeping the hand-written %s instead of the generated page", path)
                 continue
-            files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, path, **source))
             kept.append(path)
         if self.config.nav and config.nav is None:
             config.nav = short_nav(files, set(kept))
         log.info("%d generated files added", len(kept))
         return files
+
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        """Announce the feeds in every page's head, where feed readers look for them."""
+        if not self.config.enabled or "</head>" not in output:
+            return output
+        links = feed_links(self.settings, page.url)
+        return output.replace("</head>", links + "\n</head>", 1) if links else output
 
 
 def short_nav(files: Files, generated: set[str]) -> list[Any]:

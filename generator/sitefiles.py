@@ -9,6 +9,7 @@ from __future__ import annotations
 from .config import Settings
 from .model import Event
 from .render import SiteOptions, render_site
+from .siteexports import downloads
 
 
 def site_options(settings: Settings) -> SiteOptions:
@@ -16,7 +17,9 @@ def site_options(settings: Settings) -> SiteOptions:
     return SiteOptions(name=settings.site_name, description=settings.site_description,
                        url=settings.site_url, directory_urls=settings.use_directory_urls,
                        home_max_events=settings.home_max_events,
-                       month_pages_after=settings.month_pages_after)
+                       month_pages_after=settings.month_pages_after,
+                       downloads=downloads(settings),
+                       interactive="timelinejs" in settings.exports)
 
 
 def site_files(settings: Settings, events: list[Event]) -> dict[str, str]:

@@ -24,7 +24,7 @@ from ..model import Event
 from .chart import chart_bars, chart_svg
 from .escape import html_text, safe_url, script_json
 from .jsonld import event_jsonld
-from .paths import page_url, relative_url
+from .paths import file_url, page_url, relative_url
 from .periods import group_of, group_years, month_label
 from .periods_plan import PERIODS_INDEX, PeriodPage, PeriodPlan, plan_periods
 from .records import (SiteOptions, build_cards, build_facets, build_sources,
@@ -35,6 +35,9 @@ LIST_BOOST = 0.5
 DESCRIPTION_LENGTH = 160
 DATA_PAGE = "data.md"
 STYLESHEET = "assets/timeline.css"
+INTERACTIVE_PAGE = "interactive.md"
+TIMELINEJS_DATA = "timeline.json"
+TIMELINEJS_ASSETS = "assets/timelinejs/"
 
 
 @dataclass
@@ -106,9 +109,13 @@ class SitePlan:
                                    f"Events reported in {group.ref.name}.",
                                    {"group": group, "source_url": safe_url(group.source.url),
                                     "items": [(self.cards[e.id], s) for e, s in group.items]}))
+        downloads = [{"path": path, "title": title, "description": description}
+                     for path, title, description in self.options.downloads]
         self.pages.append(Page(DATA_PAGE, "data.md.j2", "Data",
                                "Machine-readable files of this timeline.",
-                               {"count": len(self.events)}))
+                               {"count": len(self.events), "downloads": downloads}))
+        if self.options.interactive:
+            self.pages.append(self._interactive())
 
     # ------------------------------------------------------------------ pages
 
@@ -151,6 +158,17 @@ class SitePlan:
                      "sources": sources, "dated": _how_dated(event),
                      "jsonld": script_json(event_jsonld(event, url))},
                     tags=list(event.tags), boost=EVENT_BOOST)
+
+    def _interactive(self) -> Page:
+        """The TimelineJS view: its assets and data are addressed from the page itself."""
+        def url(path: str) -> Markup:  # built from constants: nothing to escape
+            return Markup(file_url(INTERACTIVE_PAGE, path, self.options.directory_urls))
+        setup = {"source": url(TIMELINEJS_DATA), "script_path": url(TIMELINEJS_ASSETS + "js/"),
+                 "stylesheet": url(TIMELINEJS_ASSETS + "css/timeline.css")}
+        return Page(INTERACTIVE_PAGE, "interactive.md.j2", "Interactive timeline",
+                    "The timeline on a zoomable, scrolling view (TimelineJS).",
+                    {"count": len(self.events), "setup": script_json(setup),
+                     "script": url(TIMELINEJS_ASSETS + "js/timeline.js")})
 
     # ------------------------------------------------------------------ helpers
 

@@ -80,3 +80,12 @@ def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> s
     if there.endswith("/") or not there:
         link = "./" if link == "." else link + "/"
     return link
+
+
+def file_url(from_page: str, path: str, directory_urls: bool = True) -> str:
+    """A URL for raw HTML on `from_page` that reaches a file that is not a page (a script,
+    a JSON file); a `path` ending in '/' names a folder and keeps the '/'."""
+    here = page_url(from_page, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    link = posixpath.relpath(path.rstrip("/") or ".", base.rstrip("/") or ".")
+    return link + "/" if path.endswith("/") else link

@@ -24,6 +24,9 @@ class SiteOptions:
     directory_urls: bool = True
     home_max_events: int = 500
     month_pages_after: int = 60
+    # Export files at the site root, as (file, title, what it holds), for the data page.
+    downloads: tuple[tuple[str, str, str], ...] = ()
+    interactive: bool = False  # add the TimelineJS page, which reads timeline.json
 
 
 @dataclass

@@ -19,9 +19,13 @@ from generator.render import SiteOptions, render_site
 HERE = Path(__file__).parent
 STORE = HERE / "store"
 GOLDENS = HERE / "goldens"
-# Small thresholds so the fixture exercises month pages; a fixed name and URL.
+# Small thresholds so the fixture exercises month pages; a fixed name and URL; two
+# exports on the data page and the interactive page.
 OPTIONS = SiteOptions(name="Fixture timeline", description="Events for the golden tests.",
-                      url="https://example.org/timeline/", month_pages_after=3)
+                      url="https://example.org/timeline/", month_pages_after=3,
+                      downloads=(("timeline.json", "TimelineJS", "the events as slides"),
+                                 ("events.ics", "iCalendar", "for calendar programs")),
+                      interactive=True)
 
 
 def rendered() -> dict[str, str]:

@@ -14,7 +14,7 @@ from generator.dates import parse_date
 from generator.model import Event, sort_events
 from generator.render import SiteOptions, render_site
 from generator.render.chart import chart_bars, chart_caption
-from generator.render.paths import relative_link, relative_url, unique_slugs
+from generator.render.paths import file_url, relative_link, relative_url, unique_slugs
 from generator.render.periods import group_of, group_years
 from generator.render.periods_plan import plan_periods
 
@@ -36,6 +36,17 @@ def ev(event_id: str, date: str, qualifier: str | None = None, **fields) -> Even
 ])
 def test_relative_url(source, target, directory_urls, expected):
     assert relative_url(source, target, directory_urls) == expected
+
+
+@pytest.mark.parametrize("source, target, directory_urls, expected", [
+    ("interactive.md", "timeline.json", True, "../timeline.json"),
+    ("interactive.md", "timeline.json", False, "timeline.json"),
+    ("interactive.md", "assets/timelinejs/js/", True, "../assets/timelinejs/js/"),
+    ("index.md", "assets/x.css", True, "assets/x.css"),
+    ("events/a.md", "timeline.json", False, "../timeline.json"),
+])
+def test_file_url(source, target, directory_urls, expected):
+    assert file_url(source, target, directory_urls) == expected
 
 
 def test_relative_link_and_unique_slugs():
