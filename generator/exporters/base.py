@@ -82,6 +82,17 @@ class ExportResult:
     def skip(self, reason: str, event: Event) -> None:
         self.skipped.setdefault(reason, []).append(event.id)
 
+    def placeable(self, events: list[Event]) -> list[Event]:
+        """The events a calendar-style export can place; the others are noted as skipped."""
+        kept = []
+        for event in events:
+            reason = known_dates(event)
+            if reason:
+                self.skip(reason, event)
+            else:
+                kept.append(event)
+        return kept
+
     def alter(self, reason: str, event: Event) -> None:
         self.altered.setdefault(reason, []).append(event.id)
 

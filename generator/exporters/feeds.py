@@ -26,7 +26,7 @@ from typing import Iterable
 from .. import __version__
 from ..model import Event
 from ..render.escape import safe_url
-from .base import EPOCH, ExportContext, ExportResult, clean_text, known_dates, rfc3339
+from .base import EPOCH, ExportContext, ExportResult, clean_text, rfc3339
 
 ATOM = "http://www.w3.org/2005/Atom"
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://timeline-generator.invalid/events")
@@ -36,13 +36,7 @@ FEED_FILES = {"atom": "feed.xml", "atom-updates": "updates.xml"}
 def export(events: list[Event], context: ExportContext, name: str = "atom") -> ExportResult:
     """The Atom feed `name` ("atom" by event date, "atom-updates" by change)."""
     result = ExportResult("")
-    dated = []
-    for event in events:
-        reason = known_dates(event)
-        if reason:
-            result.skip(reason, event)
-        else:
-            dated.append(event)
+    dated = result.placeable(events)
     updates = name == "atom-updates"
     chosen = by_change(dated, context) if updates else by_event_date(dated, context)
     feed = _feed(context, FEED_FILES[name], updates)

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from ..model import Event
-from .base import ExportContext, ExportResult, clean_text, known_dates, rfc3339
+from .base import ExportContext, ExportResult, clean_text, rfc3339
 from .feeds import by_event_date, entry_html, entry_id, entry_title
 
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -23,13 +23,7 @@ def export(events: list[Event], context: ExportContext, name: str = "jsonfeed"
            ) -> ExportResult:
     """The JSON Feed of the latest events by event date."""
     result = ExportResult("")
-    dated = []
-    for event in events:
-        reason = known_dates(event)
-        if reason:
-            result.skip(reason, event)
-        else:
-            dated.append(event)
+    dated = result.placeable(events)
     feed: dict[str, Any] = {"version": VERSION, "title": clean_text(context.site_name)}
     if context.site_url:
         feed["home_page_url"] = context.site_link("index.md")

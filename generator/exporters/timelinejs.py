@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import Event, Source
 from ..render.escape import safe_url
-from .base import ExportContext, ExportResult, known_dates
+from .base import ExportContext, ExportResult
 from .spans import date_parts
 
 # The page that shows timeline.json; relative links in slides are read from there.
@@ -34,13 +34,7 @@ def export(events: list[Event], context: ExportContext, name: str = "timelinejs"
            ) -> ExportResult:
     """The TimelineJS document of `events` (events with an unknown year are skipped)."""
     result = ExportResult("")
-    slides = []
-    for event in events:
-        reason = known_dates(event)
-        if reason:
-            result.skip(reason, event)
-            continue
-        slides.append(slide(event, context))
+    slides = [slide(event, context) for event in result.placeable(events)]
     title: dict[str, Any] = {"text": {"headline": _html(context.site_name)}}
     if context.site_description:
         title["text"]["text"] = f"<p>{_html(context.site_description)}</p>"
