@@ -16,7 +16,7 @@ from .actors.finder import ActorFinder
 from .diagnostics import Problem
 from .events.extract import Candidate, extract_article
 from .events.ledger import SyncReport, sync_generated
-from .events.merge import merge
+from .events.merge import Merger
 from .events.store import load_store
 from .model import Article, Event
 from .readers import read_paths
@@ -60,29 +60,31 @@ def extract_events(articles: Iterable[Article], stored: Iterable[Event] = (),
 
     With `jobs` > 1 the articles are extracted by that many local processes, with `dask`
     (a scheduler address such as tcp://host:8786) by a Dask cluster's workers; either
-    way the candidates are merged here, in article order, so the events are the same.
+    way the candidates are merged here, in article order, as batches come back, so the
+    events are the same.
     """
-    candidates: list[Candidate] = []
+    merger = Merger(stored)
     if jobs <= 1 and not dask:
         finder = ActorFinder()
         for article in (progress(articles) if progress else articles):
-            candidates.extend(article_candidates(article, finder))
-        return merge(candidates, stored), len(candidates)
+            for candidate in article_candidates(article, finder):
+                merger.add(candidate)
+        return merger.events(), merger.count
     from . import distribute
 
-    articles = list(articles)
-    done = _completed(distribute.run(articles, jobs, dask), candidates)
+    done = _merged(distribute.run(list(articles), jobs, dask), merger)
     for _ in (progress(done) if progress else done):
         pass
-    return merge(candidates, stored), len(candidates)
+    return merger.events(), merger.count
 
 
-def _completed(results: Iterator[tuple[list[Article], list]], candidates: list[Candidate]
-               ) -> Iterator[Article]:
-    """The articles of each finished batch, in order, after adding their candidates."""
+def _merged(results: Iterator[tuple[list[Article], list]], merger: Merger
+            ) -> Iterator[Article]:
+    """The articles of each finished batch, in order, after merging their candidates."""
     for batch, per_article in results:
         for article, found in zip(batch, per_article):
-            candidates.extend(found)
+            for candidate in found:
+                merger.add(candidate)
             yield article
 
 

@@ -98,29 +98,49 @@ class _DateIndex:
         return list(found.values())
 
 
-def merge(candidates: Iterable[Candidate], stored: Iterable[Event] = ()) -> list[Event]:
-    """Events from `candidates` (in article order), joined with matching `stored` events."""
-    groups: list[Group] = []
-    index = _DateIndex()
-    for event in stored:
-        groups.append(Group(stored=event))
-        index.add(groups[-1], event)
-    by_article: dict[str, list[Group]] = {}
-    for order, candidate in enumerate(candidates):
-        candidate.order = order
-        same_article = by_article.setdefault(candidate.article.id, [])
-        group = _find_group(candidate, same_article, index.groups_for(candidate.event))
+class Merger:
+    """Merges candidates as they come (in article order), then makes the events.
+
+    Feeding it batch by batch lets the merging of early articles run while later ones
+    are still being extracted elsewhere.
+    """
+
+    def __init__(self, stored: Iterable[Event] = ()) -> None:
+        self.groups: list[Group] = []
+        self.index = _DateIndex()
+        self.by_article: dict[str, list[Group]] = {}
+        self.count = 0
+        for event in stored:
+            self.groups.append(Group(stored=event))
+            self.index.add(self.groups[-1], event)
+
+    def add(self, candidate: Candidate) -> None:
+        candidate.order = self.count
+        self.count += 1
+        same_article = self.by_article.setdefault(candidate.article.id, [])
+        group = _find_group(candidate, same_article, self.index.groups_for(candidate.event))
         if group is None:
             group = Group()
-            groups.append(group)
+            self.groups.append(group)
         group.add(candidate)
-        index.add(group, candidate.event)
+        self.index.add(group, candidate.event)
         if group not in same_article:
             same_article.append(group)
-    _join_story_events(groups)
-    events = [_event(group) for group in groups if group.members]
-    reserved = {group.stored.id for group in groups if group.stored is not None}
-    return sort_events(_unique_ids(events, reserved))
+
+    def events(self) -> list[Event]:
+        """The merged events in timeline order, with ids unique in the store."""
+        _join_story_events(self.groups)
+        events = [_event(group) for group in self.groups if group.members]
+        reserved = {group.stored.id for group in self.groups if group.stored is not None}
+        return sort_events(_unique_ids(events, reserved))
+
+
+def merge(candidates: Iterable[Candidate], stored: Iterable[Event] = ()) -> list[Event]:
+    """Events from `candidates` (in article order), joined with matching `stored` events."""
+    merger = Merger(stored)
+    for candidate in candidates:
+        merger.add(candidate)
+    return merger.events()
 
 
 def _find_group(candidate: Candidate, same_article: list[Group], nearby: list[Group]
