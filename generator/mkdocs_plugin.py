@@ -5,7 +5,9 @@ of the event store as build warnings (so `mkdocs build --strict` fails on a bad 
 renders the store into pages once per build, and adds them, the stylesheet, the events
 as JSON and the record's JSON Schema as generated files: nothing is written into the
 docs folder. During `mkdocs serve` it watches the store and the templates, so editing
-an event file rebuilds the site and reloads the browser.
+an event file rebuilds the site and reloads the browser; there the generated files are
+backed by a cache folder (`generator.pagecache`) whose files change only with their
+text, so `mkdocs serve --dirty` rebuilds only the pages an edit touched.
 
 A hand-written page in the docs folder wins over a generated page of the same path
 (write your own `index.md` to replace the generated home page).
@@ -18,19 +20,22 @@ import logging
 from pathlib import Path
 from typing import Any, Optional
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import Settings, TimelineConfig, site_options
 from .events.schema import json_schema
 from .events.store import Store, load_store
-from .render.pages import DATA_PAGE, STYLESHEET
-from .sitefiles import site_files
+from .pagecache import PageCache
+from .render.pages import DATA_PAGE, EXPLORE_PAGE, STYLESHEET
+from .searchindex import SearchIndexError, write_index
+from .sitefiles import build_files
 
 log = get_plugin_logger(__name__)
 SCHEMA_PATH = "schema/event.schema.json"
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
-NAV = (("Timeline", "index.md"), ("Periods", "periods/index.md"),
+NAV = (("Timeline", "index.md"), ("Explore", EXPLORE_PAGE), ("Periods", "periods/index.md"),
        ("Actors", "actors/index.md"), ("Places", "places/index.md"),
        ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))
 
@@ -41,6 +46,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.settings: Optional[Settings] = None
         self.store: Optional[Store] = None
+        self.serving = False
+        self.cache: Optional[PageCache] = None
+        self.records: dict[str, str] = {}
+        self.indexed: Optional[tuple[str, int]] = None  # (site dir, hash of the records)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also tells mkdocs to keep this instance across the
+        # rebuilds of `mkdocs serve`, so the cache remembers what it wrote.
+        self.serving = command == "serve"
 
     def on_config(self, config):  # noqa: ANN001, ANN201 - mkdocs' hook signature
         project_dir = Path(config.config_file_path).resolve().parent
@@ -48,6 +62,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                                              Path(config.config_file_path), config.site_name,
                                              **site_options(config))
         if self.config.enabled:
+            docs_dir = Path(config.docs_dir).resolve()
+            if self.settings.cache_dir == docs_dir or docs_dir in self.settings.cache_dir.parents:
+                raise PluginError(f"timeline: cache_dir {self.settings.cache_dir} lies in the "
+                                  f"docs folder {docs_dir}; choose a folder outside it")
             for name in MARKDOWN_EXTENSIONS:
                 if name not in config.markdown_extensions:
                     config.markdown_extensions.append(name)
@@ -83,19 +101,47 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Add generated files; mkdocs then links, copies and serves them like any other."""
         if not self.config.enabled:
             return files
-        generated = site_files(self.settings, self.store.events)
+        rendered = build_files(self.settings, self.store.events)
+        generated, self.records = rendered.files, rendered.records
         generated[SCHEMA_PATH] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-        kept = []
-        for path, text in generated.items():
-            if files.get_file_from_path(path) is not None:
-                log.info("Keeping the hand-written %s instead of the generated page", path)
-                continue
-            files.append(File.generated(config, path, content=text))
-            kept.append(path)
+        for path in [p for p in generated if files.get_file_from_path(p) is not None]:
+            log.info("Keeping the hand-written %s instead of the generated page", path)
+            del generated[path]
+        kept = list(generated)
+        if self.serving:
+            files_on_disk = self._cached(generated)
+            for path in kept:
+                files.append(File.generated(config, path, abs_src_path=files_on_disk[path]))
+        else:
+            for path, text in generated.items():
+                files.append(File.generated(config, path, content=text))
         if self.config.nav and config.nav is None:
             config.nav = short_nav(files, set(kept))
         log.info("%d generated files added", len(kept))
         return files
+
+    def on_post_build(self, *, config) -> None:  # noqa: ANN001
+        """Index the events for the Explore page (again only when they changed)."""
+        if not (self.config.enabled and self.settings.explore and self.records):
+            return
+        key = (config.site_dir, hash(tuple(self.records.items())))
+        if key == self.indexed and (Path(config.site_dir) / "pagefind").is_dir():
+            return
+        try:
+            write_index(self.records, Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(f"timeline: {exc}") from exc
+        self.indexed = key
+        log.info("Explore: %d events indexed with Pagefind", len(self.records))
+
+    def _cached(self, generated: dict[str, str]) -> dict[str, str]:
+        """Write the changed files into the serve cache: {path: file on disk}."""
+        folder = self.settings.cache_dir
+        if self.cache is None or self.cache.folder != folder:
+            self.cache = PageCache(folder)
+        on_disk, writes = self.cache.sync(generated)
+        log.info("%d of %d generated files changed", writes, len(generated))
+        return on_disk
 
 
 def short_nav(files: Files, generated: set[str]) -> list[Any]:

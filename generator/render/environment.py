@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..dates import human_date
 from .escape import md_text, notes_markdown, safe_url, script_json
-from .paths import relative_link
+from .paths import relative_link, relative_url
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -37,6 +37,13 @@ def _link(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Mar
     """A Markdown link target from the page being rendered to another generated page."""
     link = relative_link(context["page_path"], target)
     return Markup(link + (f"#{anchor}" if anchor else ""))
+
+
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
+    """A final URL for raw HTML from the page being rendered to another generated page."""
+    url = relative_url(context["page_path"], target, context["directory_urls"])
+    return Markup(url + (f"#{anchor}" if anchor else ""))
 
 
 def _plural(count: int, noun: str, plural: Optional[str] = None) -> str:
@@ -62,7 +69,7 @@ def make_environment(folders: Iterable[Optional[Path]] = ()) -> jinja2.Environme
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(md=md_text, link=_link, url=safe_url, notes=notes_markdown,
+    env.filters.update(md=md_text, link=_link, href=_href, url=safe_url, notes=notes_markdown,
                        json=script_json, plural=_plural,
                        when=human_date)
     return env
