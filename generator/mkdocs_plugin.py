@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import Any, Optional
 
@@ -50,6 +51,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.cache: Optional[PageCache] = None
         self.records: dict[str, str] = {}
         self.indexed: Optional[tuple[str, int]] = None  # (site dir, hash of the records)
+        self.indexing: Optional[threading.Thread] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also tells mkdocs to keep this instance across the
@@ -121,18 +123,47 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return files
 
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
-        """Index the events for the Explore page (again only when they changed)."""
+        """Index the events for the Explore page (again only when they changed).
+
+        While serving, the index is written in the background: the browser reloads the
+        edited page at once, and Explore catches up a moment later.
+        """
         if not (self.config.enabled and self.settings.explore and self.records):
             return
         key = (config.site_dir, hash(tuple(self.records.items())))
         if key == self.indexed and (Path(config.site_dir) / "pagefind").is_dir():
             return
+        self._wait_for_index()
+        if not self.serving:
+            self._index(self.records, Path(config.site_dir))
+            self.indexed = key
+            return
+        self.indexed = key
+        self.indexing = threading.Thread(target=self._index_quietly, daemon=True,
+                                          args=(self.records, Path(config.site_dir)))
+        self.indexing.start()
+
+    def on_shutdown(self) -> None:
+        self._wait_for_index()
+
+    def _index(self, records: dict[str, str], site_dir: Path) -> None:
         try:
-            write_index(self.records, Path(config.site_dir))
+            write_index(records, site_dir)
         except SearchIndexError as exc:
             raise PluginError(f"timeline: {exc}") from exc
-        self.indexed = key
-        log.info("Explore: %d events indexed with Pagefind", len(self.records))
+        log.info("Explore: %d events indexed with Pagefind", len(records))
+
+    def _index_quietly(self, records: dict[str, str], site_dir: Path) -> None:
+        try:
+            self._index(records, site_dir)
+        except PluginError as exc:
+            self.indexed = None
+            log.error(str(exc))
+
+    def _wait_for_index(self) -> None:
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
 
     def _cached(self, generated: dict[str, str]) -> dict[str, str]:
         """Write the changed files into the serve cache: {path: file on disk}."""
