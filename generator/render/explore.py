@@ -15,6 +15,7 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..model import Event, Source
 from .paths import page_url
@@ -41,6 +42,19 @@ def event_filters(event: Event) -> dict[str, list[str]]:
             "year": [year_label(group_of(event)[0])], "source": list(dict.fromkeys(sources))}
 
 
+# Pagefind's UI (1.x) inserts filter names into the page as HTML, after decoding every
+# entity the record held, so no escaping survives to it. Filter names therefore trade the
+# characters HTML acts on for look-alikes; pages show the names exactly, Explore's filter
+# list shows `‹img onerror=…›` as inert text.
+_INERT = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d",
+                        "'": "\u2019"})
+
+
+def ui_text(value: str) -> Markup:
+    """A filter name that stays text in Pagefind's filter list (see `_INERT`)."""
+    return Markup(escape(value.translate(_INERT)))
+
+
 def explore_records(plan: Any, env: jinja2.Environment) -> dict[str, str]:
     """{record file name: HTML} for every event of a `SitePlan`."""
     template = env.get_template(RECORD_TEMPLATE)
@@ -48,9 +62,12 @@ def explore_records(plan: Any, env: jinja2.Environment) -> dict[str, str]:
     records = {}
     for event in plan.events:
         card = plan.cards[event.id]
-        permalink = "/" + page_url(card.path, directory_urls) + \
-            (f"#{card.anchor}" if card.anchor else "")
+        # Paths and anchors are slugs: nothing in them needs escaping.
+        permalink = Markup("/" + page_url(card.path, directory_urls) +
+                           (f"#{card.anchor}" if card.anchor else ""))
         records[f"{event.id}.html"] = template.render(
-            card=card, event=event, permalink=permalink, filters=event_filters(event),
+            card=card, event=event, permalink=permalink,
+            filters={name: [ui_text(v) for v in values]
+                     for name, values in event_filters(event).items()},
             page_path="", directory_urls=directory_urls)
     return records

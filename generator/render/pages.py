@@ -147,7 +147,7 @@ class SitePlan:
         pages = [Page(ref.path, "facet.md.j2", name, description,
                       {"facet": facet, "ref": ref, "parts": parts.pages, "years": []},
                       searched=self.lunr_everything)]
-        pages.extend(self._period(p, f"{name}: {p.label}", ref) for p in parts.pages)
+        pages.extend(self._period(p, f"{name} · {p.label}", ref) for p in parts.pages)
         return pages
 
     # ------------------------------------------------------------------ pages
