@@ -13,6 +13,7 @@ import http.server
 import shutil
 import statistics
 import tempfile
+import sys
 import threading
 import time
 from pathlib import Path
@@ -68,7 +69,11 @@ def first_searches(site: Path, runs: int) -> dict:
                     context = playwright.chromium.launch_persistent_context(
                         profile, executable_path=shutil.which("chromium"), headless=True,
                         args=BROWSER_ARGS)
-                    seconds, kilobytes = probe(context.new_page(), url)
+                    try:
+                        seconds, kilobytes = probe(context.new_page(), url)
+                    except Exception as exc:  # noqa: BLE001 - a figure is missing, not the run
+                        print(f"{name} search failed: {exc}", file=sys.stderr)
+                        seconds, kilobytes = float("nan"), float("nan")
                     context.close()
                     shutil.rmtree(profile, ignore_errors=True)
                     found[name].append(seconds)
