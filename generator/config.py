@@ -51,6 +51,29 @@ class TimelineConfig(base.Config):
     month_pages_after = c.Type(int, default=60)
     """A year with more events than this gets a page per month instead of one page."""
 
+    event_pages_max = c.Type(int, default=20_000)
+    """Every event gets a page (/events/<id>/) while the store has at most this many;
+    above, the anchor of its card on its period page (#e-<id>) is its permalink, which
+    keeps a build of 100,000 events within minutes."""
+
+    facet_page_max_events = c.Type(int, default=200)
+    """An actor, place or tag with more events than this lists its years (and months, for
+    long years) on its page, each a page of its own, instead of one very long page."""
+
+    header_search_max_events = c.Type(int, default=2_000)
+    """Material's header search indexes event, period and list pages up to this many
+    events; above, only the overview and hand-written pages (the browser loads the whole
+    index before the first search), and the Explore page searches the events."""
+
+    explore = c.Type(bool, default=True)
+    """Add the Explore page: search every event with Pagefind and filter by tag, actor,
+    place, year and source. Its index is written into the site after the build."""
+
+    cache_dir = c.Type(str, default=".cache/timeline")
+    """Where `mkdocs serve` keeps the generated pages as files that change only with their
+    text, so `mkdocs serve --dirty` rebuilds just the pages an edit touched. Must lie
+    outside the docs folder; safe to delete."""
+
     nav = c.Type(bool, default=True)
     """When mkdocs.yml has no `nav:`, set a short one: the timeline, periods, actors, places,
     tags, sources, data, then the hand-written pages. Event pages are never listed in it:
@@ -81,6 +104,11 @@ class Settings:
     home_max_events: int = 500
     month_pages_after: int = 60
     nav: bool = True
+    event_pages_max: int = 20_000
+    facet_page_max_events: int = 200
+    header_search_max_events: int = 2_000
+    explore: bool = True
+    cache_dir: Optional[Path] = None
     site_description: str = ""
     site_url: str = ""
     use_directory_urls: bool = True
@@ -111,6 +139,11 @@ class Settings:
             nav=options.nav,
             exports=tuple(dict.fromkeys(options.exports)),
             feed_entries=options.feed_entries,
+            event_pages_max=options.event_pages_max,
+            facet_page_max_events=options.facet_page_max_events,
+            header_search_max_events=options.header_search_max_events,
+            explore=options.explore,
+            cache_dir=resolve(options.cache_dir),
             **site,
         )
 

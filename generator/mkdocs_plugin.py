@@ -6,8 +6,11 @@ renders the store into pages once per build, and adds them, the stylesheet, the 
 as JSON, the record's JSON Schema and the exports (`exports` option: TimelineJS with its
 interactive page and self-hosted assets, iCalendar, CSV, feeds, JSON) as generated
 files: nothing is written into the docs folder, and mkdocs copies and serves the
-exports like any other file. During `mkdocs serve` it watches the store and the templates, so editing
-an event file rebuilds the site and reloads the browser.
+exports like any other file. During `mkdocs serve` it watches the store and the
+templates, so editing an event file rebuilds the site and reloads the browser; there the
+generated files are backed by a cache folder (`generator.pagecache`) whose files change
+only with their text, so `mkdocs serve --dirty` rebuilds only the pages an edit touched.
+After the build it indexes the events for the Explore page with Pagefind.
 
 A hand-written page in the docs folder wins over a generated page of the same path
 (write your own `index.md` to replace the generated home page).
@@ -17,24 +20,28 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import Any, Optional
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import Settings, TimelineConfig, site_options
 from .events.schema import json_schema
 from .events.store import Store, load_store
-from .render.pages import DATA_PAGE, INTERACTIVE_PAGE, STYLESHEET
+from .pagecache import PageCache
+from .render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, STYLESHEET
+from .searchindex import SearchIndexError, write_index
 from .siteexports import feed_links, site_assets, site_exports
-from .sitefiles import site_files
+from .sitefiles import build_files
 
 log = get_plugin_logger(__name__)
 SCHEMA_PATH = "schema/event.schema.json"
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
-NAV = (("Timeline", "index.md"), ("Interactive timeline", INTERACTIVE_PAGE),
-       ("Periods", "periods/index.md"),
+NAV = (("Timeline", "index.md"), ("Explore", EXPLORE_PAGE),
+       ("Interactive timeline", INTERACTIVE_PAGE), ("Periods", "periods/index.md"),
        ("Actors", "actors/index.md"), ("Places", "places/index.md"),
        ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))
 
@@ -45,6 +52,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.settings: Optional[Settings] = None
         self.store: Optional[Store] = None
+        self.serving = False
+        self.cache: Optional[PageCache] = None
+        self.records: dict[str, str] = {}
+        self.indexed: Optional[tuple[str, int]] = None  # (site dir, hash of the records)
+        self.indexing: Optional[threading.Thread] = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also tells mkdocs to keep this instance across the
+        # rebuilds of `mkdocs serve`, so the cache remembers what it wrote.
+        self.serving = command == "serve"
 
     def on_config(self, config):  # noqa: ANN001, ANN201 - mkdocs' hook signature
         project_dir = Path(config.config_file_path).resolve().parent
@@ -52,6 +69,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                                              Path(config.config_file_path), config.site_name,
                                              **site_options(config))
         if self.config.enabled:
+            docs_dir = Path(config.docs_dir).resolve()
+            if self.settings.cache_dir == docs_dir or docs_dir in self.settings.cache_dir.parents:
+                raise PluginError(f"timeline: cache_dir {self.settings.cache_dir} lies in the "
+                                  f"docs folder {docs_dir}; choose a folder outside it")
             for name in MARKDOWN_EXTENSIONS:
                 if name not in config.markdown_extensions:
                     config.markdown_extensions.append(name)
@@ -87,7 +108,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Add generated files; mkdocs then links, copies and serves them like any other."""
         if not self.config.enabled:
             return files
-        generated = site_files(self.settings, self.store.events)
+        rendered = build_files(self.settings, self.store.events)
+        generated, self.records = rendered.files, rendered.records
         generated[SCHEMA_PATH] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
         exports, results = site_exports(self.settings, self.store.events)
         generated.update(exports)
@@ -96,20 +118,77 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.settings.exports and not self.settings.site_url:
             log.info("No site_url in mkdocs.yml: links in the feeds and exports are relative "
                      "to the site's root; set site_url for full addresses")
-        sources = {path: {"content": text} for path, text in generated.items()}
-        sources.update({path: {"abs_src_path": str(src)}
-                        for path, src in site_assets(self.settings).items()})
-        kept = []
-        for path, source in sources.items():
-            if files.get_file_from_path(path) is not None:
-                log.info("Keeping the hand-written %s instead of the generated page", path)
-                continue
-            files.append(File.generated(config, path, **source))
-            kept.append(path)
+        assets = {path: str(src) for path, src in site_assets(self.settings).items()}
+        for path in [p for p in [*generated, *assets] if files.get_file_from_path(p)]:
+            log.info("Keeping the hand-written %s instead of the generated page", path)
+            generated.pop(path, None)
+            assets.pop(path, None)
+        kept = [*generated, *assets]
+        if self.serving:
+            files_on_disk = self._cached(generated)
+            for path in generated:
+                files.append(File.generated(config, path, abs_src_path=files_on_disk[path]))
+        else:
+            for path, text in generated.items():
+                files.append(File.generated(config, path, content=text))
+        for path, source in assets.items():  # vendored files are copied as they are
+            files.append(File.generated(config, path, abs_src_path=source))
         if self.config.nav and config.nav is None:
             config.nav = short_nav(files, set(kept))
         log.info("%d generated files added", len(kept))
         return files
+
+    def on_post_build(self, *, config) -> None:  # noqa: ANN001
+        """Index the events for the Explore page (again only when they changed).
+
+        While serving, the index is written in the background: the browser reloads the
+        edited page at once, and Explore catches up a moment later.
+        """
+        if not (self.config.enabled and self.settings.explore and self.records):
+            return
+        key = (config.site_dir, hash(tuple(self.records.items())))
+        if key == self.indexed and (Path(config.site_dir) / "pagefind").is_dir():
+            return
+        self._wait_for_index()
+        if not self.serving:
+            self._index(self.records, Path(config.site_dir))
+            self.indexed = key
+            return
+        self.indexed = key
+        self.indexing = threading.Thread(target=self._index_quietly, daemon=True,
+                                          args=(self.records, Path(config.site_dir)))
+        self.indexing.start()
+
+    def on_shutdown(self) -> None:
+        self._wait_for_index()
+
+    def _index(self, records: dict[str, str], site_dir: Path) -> None:
+        try:
+            write_index(records, site_dir)
+        except SearchIndexError as exc:
+            raise PluginError(f"timeline: {exc}") from exc
+        log.info("Explore: %d events indexed with Pagefind", len(records))
+
+    def _index_quietly(self, records: dict[str, str], site_dir: Path) -> None:
+        try:
+            self._index(records, site_dir)
+        except PluginError as exc:
+            self.indexed = None
+            log.error(str(exc))
+
+    def _wait_for_index(self) -> None:
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
+
+    def _cached(self, generated: dict[str, str]) -> dict[str, str]:
+        """Write the changed files into the serve cache: {path: file on disk}."""
+        folder = self.settings.cache_dir
+        if self.cache is None or self.cache.folder != folder:
+            self.cache = PageCache(folder)
+        on_disk, writes = self.cache.sync(generated)
+        log.info("%d of %d generated files changed", writes, len(generated))
+        return on_disk
 
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001

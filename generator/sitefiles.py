@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .config import Settings
 from .model import Event
-from .render import SiteOptions, render_site
+from .render import RenderedSite, SiteOptions, build_site, render_site
 from .siteexports import downloads
 
 
@@ -19,10 +19,20 @@ def site_options(settings: Settings) -> SiteOptions:
                        home_max_events=settings.home_max_events,
                        month_pages_after=settings.month_pages_after,
                        downloads=downloads(settings),
-                       interactive="timelinejs" in settings.exports)
+                       interactive="timelinejs" in settings.exports,
+                       event_pages_max=settings.event_pages_max,
+                       facet_page_max_events=settings.facet_page_max_events,
+                       header_search_max_events=settings.header_search_max_events,
+                       explore=settings.explore)
 
 
 def site_files(settings: Settings, events: list[Event]) -> dict[str, str]:
     """Every generated file (pages, stylesheet, data), overrides first in the template chain."""
     return render_site(events, site_options(settings),
                        (settings.overrides_dir, settings.templates_dir))
+
+
+def build_files(settings: Settings, events: list[Event]) -> RenderedSite:
+    """The generated files and the Explore page's search records, from one plan."""
+    return build_site(events, site_options(settings),
+                      (settings.overrides_dir, settings.templates_dir))

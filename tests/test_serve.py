@@ -81,3 +81,37 @@ def test_serve_picks_up_an_edited_event_file(project, write):
         wait_for(url + "events/a/", "Soybean buyers meet again")
         write("b.md", event_text("b", "2019-07-20", "A new event appears"))
         wait_for(url + "events/b/", "A new event appears")
+
+
+def test_dirty_rebuild_touches_only_the_pages_an_edit_changes(project, write, tmp_path):
+    """What `mkdocs serve --dirty` does after an edit: the plugin's cache keeps every
+    unchanged generated page's mtime, so mkdocs rebuilds the edited event's page (and
+    the lists showing it) and skips the rest."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    edited = write("a.md", event_text("a", "2019-07-19", "Soybean buyers meet"))
+    write("b.md", event_text("b", "1990-01-02", "Something far away"))  # a's neighbour
+    write("c.md", event_text("c", "1980-05-06", "Something further away"))
+    site = tmp_path / "served"
+
+    def dirty_build() -> None:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    dirty_build()
+    pages = {name: site / name / "index.html" for name in
+             ("events/a", "events/c", "periods/1980", "periods/2019")}
+    before = {name: path.stat().st_mtime_ns for name, path in pages.items()}
+    time.sleep(0.05)
+    edited.write_text(event_text("a", "2019-07-19", "Soybean buyers meet again"),
+                      encoding="utf-8")
+    dirty_build()
+    after = {name: path.stat().st_mtime_ns for name, path in pages.items()}
+    assert "Soybean buyers meet again" in pages["events/a"].read_text(encoding="utf-8")
+    assert after["events/a"] > before["events/a"] and after["periods/2019"] > before["periods/2019"]
+    assert after["events/c"] == before["events/c"]
+    assert after["periods/1980"] == before["periods/1980"]
+    assert not (project / "content/pages/events").exists()  # the cache is not in docs
+    assert (project / ".cache/timeline/events/a.md").is_file()

@@ -6,14 +6,36 @@ plugin and `timeline render` are both thin callers of `render_site`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
 from ..model import Event
 from .datafiles import DATA_FILE, events_json
 from .environment import make_environment, read_asset
+from .explore import explore_records
 from .pages import STYLESHEET, SitePlan, render_pages
 from .records import SiteOptions
+
+
+@dataclass
+class RenderedSite:
+    """The docs files of a site, and the Explore page's search records (never published)."""
+
+    files: dict[str, str]
+    records: dict[str, str] = field(default_factory=dict)
+
+
+def build_site(events: list[Event], options: SiteOptions,
+               template_folders: Iterable[Optional[Path]] = ()) -> RenderedSite:
+    """Every generated file, planned once, plus the search records when `explore` is on."""
+    env = make_environment(template_folders)
+    plan = SitePlan(events, options)
+    files = render_pages(plan, env)
+    files[STYLESHEET] = read_asset(env, STYLESHEET)
+    files[DATA_FILE] = events_json(plan)
+    records = explore_records(plan, env) if plan.explore else {}
+    return RenderedSite(files, records)
 
 
 def render_site(events: list[Event], options: SiteOptions,
@@ -23,12 +45,8 @@ def render_site(events: list[Event], options: SiteOptions,
     `events` must be in timeline order (as `load_store` returns them). The result holds
     the Markdown pages, the stylesheet and the machine-readable events file.
     """
-    env = make_environment(template_folders)
-    plan = SitePlan(events, options)
-    files = render_pages(plan, env)
-    files[STYLESHEET] = read_asset(env, STYLESHEET)
-    files[DATA_FILE] = events_json(events, options)
-    return files
+    return build_site(events, options, template_folders).files
 
 
-__all__ = ["DATA_FILE", "STYLESHEET", "SiteOptions", "render_site"]
+__all__ = ["DATA_FILE", "STYLESHEET", "RenderedSite", "SiteOptions", "build_site",
+           "render_site"]

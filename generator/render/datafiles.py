@@ -7,13 +7,14 @@ from typing import Any
 
 from ..model import Event
 from .paths import page_url
-from .records import SiteOptions, event_path
+from .records import Card, SiteOptions
 
 DATA_FILE = "data/events.json"
 
 
-def event_record(event: Event, options: SiteOptions) -> dict[str, Any]:
-    """One event as plain JSON data, with the page it is shown on."""
+def event_record(event: Event, card: Card, options: SiteOptions) -> dict[str, Any]:
+    """One event as plain JSON data, with the page it is shown on (its own, or the
+    anchor of its card on its period page)."""
     return {
         "id": event.id, "date": str(event.date), "end": str(event.end) if event.end else None,
         "qualifier": event.qualifier, "when": event.when, "title": event.title,
@@ -22,12 +23,14 @@ def event_record(event: Event, options: SiteOptions) -> dict[str, Any]:
         "sources": [{"article": s.article, "title": s.title, "publisher": s.publisher,
                      "url": s.url, "published": str(s.published) if s.published else None,
                      "quote": s.quote} for s in event.sources],
-        "page": page_url(event_path(event), options.directory_urls),
+        "page": page_url(card.path, options.directory_urls) +
+        (f"#{card.anchor}" if card.anchor else ""),
     }
 
 
-def events_json(events: list[Event], options: SiteOptions) -> str:
-    """All events in timeline order, as a JSON document other tools can read."""
-    data = {"site": options.name, "count": len(events),
-            "events": [event_record(e, options) for e in events]}
+def events_json(plan: Any) -> str:
+    """All events of a `SitePlan` in timeline order, as a JSON document other tools read."""
+    options = plan.options
+    data = {"site": options.name, "count": len(plan.events),
+            "events": [event_record(e, plan.cards[e.id], options) for e in plan.events]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

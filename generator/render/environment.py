@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..dates import human_date
 from .escape import md_text, notes_markdown, safe_url, script_json
-from .paths import relative_link
+from .paths import relative_link, relative_url
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -39,12 +39,26 @@ def _link(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Mar
     return Markup(link + (f"#{anchor}" if anchor else ""))
 
 
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Markup:
+    """A final URL for raw HTML from the page being rendered to another generated page."""
+    url = relative_url(context["page_path"], target, context["directory_urls"])
+    return Markup(url + (f"#{anchor}" if anchor else ""))
+
+
 def _plural(count: int, noun: str, plural: Optional[str] = None) -> str:
     return f"{count} {noun if count == 1 else (plural or noun + 's')}"
 
 
+_ENVIRONMENTS: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
 def make_environment(folders: Iterable[Optional[Path]] = ()) -> jinja2.Environment:
     """A Jinja environment reading from `folders` (first wins), then the built-in templates.
+
+    One environment per folder list is kept for the process: `mkdocs serve` rebuilds
+    after every edit, and compiling the templates again each time would cost half a
+    second. Jinja reloads a template whose file changed (`auto_reload`).
 
     Raises:
         jinja2.TemplateNotFound: later, when a page needs a template none of them has.
@@ -52,6 +66,13 @@ def make_environment(folders: Iterable[Optional[Path]] = ()) -> jinja2.Environme
     paths = [str(p) for p in folders if p is not None and Path(p).is_dir()]
     if BUILTIN_TEMPLATES.is_dir() and str(BUILTIN_TEMPLATES) not in paths:
         paths.append(str(BUILTIN_TEMPLATES))
+    key = tuple(paths)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _environment(paths)
+    return _ENVIRONMENTS[key]
+
+
+def _environment(paths: list[str]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths),
         undefined=jinja2.StrictUndefined,
@@ -60,9 +81,9 @@ def make_environment(folders: Iterable[Optional[Path]] = ()) -> jinja2.Environme
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,
     )
-    env.filters.update(md=md_text, link=_link, url=safe_url, notes=notes_markdown,
+    env.filters.update(md=md_text, link=_link, href=_href, url=safe_url, notes=notes_markdown,
                        json=script_json, plural=_plural,
                        when=human_date)
     return env

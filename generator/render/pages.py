@@ -27,13 +27,14 @@ from .jsonld import event_jsonld
 from .paths import file_url, page_url, relative_url
 from .periods import group_of, group_years, month_label
 from .periods_plan import PERIODS_INDEX, PeriodPage, PeriodPlan, plan_periods
-from .records import (SiteOptions, build_cards, build_facets, build_sources,
+from .records import (Facet, SiteOptions, build_cards, build_facets, build_sources,
                       source_key)
 
 EVENT_BOOST = 2.0   # an event's own page ranks above the lists that mention it
 LIST_BOOST = 0.5
 DESCRIPTION_LENGTH = 160
 DATA_PAGE = "data.md"
+EXPLORE_PAGE = "explore.md"
 STYLESHEET = "assets/timeline.css"
 INTERACTIVE_PAGE = "interactive.md"
 TIMELINEJS_DATA = "timeline.json"
@@ -51,6 +52,7 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     boost: float = LIST_BOOST
+    searched: bool = True   # in the header (lunr) search index
 
     def front_matter(self) -> str:
         meta: dict[str, Any] = {"title": html_text(self.title)}
@@ -58,7 +60,7 @@ class Page:
             meta["description"] = html_text(_shorten(self.description))
         if self.tags:
             meta["tags"] = [html_text(t) for t in self.tags]
-        meta["search"] = {"boost": self.boost}
+        meta["search"] = {"boost": self.boost} if self.searched else {"exclude": True}
         # JSON values are valid YAML, and writing them is far quicker than a YAML dumper.
         lines = (f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return "---\n" + "\n".join(lines) + "\n---\n"
@@ -77,30 +79,38 @@ class SitePlan:
     def __init__(self, events: list[Event], options: SiteOptions):
         self.events = events
         self.options = options
+        self.event_pages = options.event_pages(len(events))
+        self.explore = options.explore and bool(events)  # Pagefind needs a record
+        # Material's header search loads its whole index into the browser: above this
+        # size only the overview pages go into it, and the Explore page searches events.
+        self.lunr_everything = len(events) <= options.header_search_max_events
         self.facets = build_facets(events)
         self.sources = build_sources(events)
-        self.cards = build_cards(events, self.facets)
         self.years = group_years(events)
         self.periods: PeriodPlan = plan_periods(self.years, options.month_pages_after)
+        self.cards = build_cards(events, self.facets,
+                                 None if self.event_pages else self.period_path)
         self.home_lists_all = len(events) <= options.home_max_events
         self.pages: list[Page] = []
         self._plan()
+
+    def period_path(self, event: Event) -> str:
+        """The period page that lists `event`."""
+        return self.periods.where[group_of(event)][0]
 
     def _plan(self) -> None:
         self.pages.append(self._home())
         self.pages.append(self._periods_index())
         self.pages.extend(self._period(p) for p in self.periods.pages)
-        for index, event in enumerate(self.events):
-            self.pages.append(self._event(index, event))
+        if self.event_pages:
+            for index, event in enumerate(self.events):
+                self.pages.append(self._event(index, event))
         for facet in self.facets.values():
             self.pages.append(Page(facet.index_path, "facets.md.j2", facet.title,
                                    f"Every {facet.singular} in the timeline.",
-                                   {"facet": facet}))
+                                   {"facet": facet, "listing": self._tag_listing()}))
             for name, ref in facet.refs.items():
-                self.pages.append(Page(ref.path, "facet.md.j2", name,
-                                       f"{ref.count} events with the {facet.singular} {name}.",
-                                       {"facet": facet, "ref": ref,
-                                        "years": self._card_years(facet.events[name])}))
+                self.pages.extend(self._facet(facet, name, ref))
         self.pages.append(Page("sources/index.md", "sources.md.j2", "Sources",
                                "The articles the events were taken from.",
                                {"groups": list(self.sources.values())}))
@@ -108,14 +118,45 @@ class SitePlan:
             self.pages.append(Page(group.ref.path, "source.md.j2", group.ref.name,
                                    f"Events reported in {group.ref.name}.",
                                    {"group": group, "source_url": safe_url(group.source.url),
-                                    "items": [(self.cards[e.id], s) for e, s in group.items]}))
+                                    "items": [(self.cards[e.id], s) for e, s in group.items]},
+                                   searched=self.lunr_everything))
         downloads = [{"path": path, "title": title, "description": description}
                      for path, title, description in self.options.downloads]
         self.pages.append(Page(DATA_PAGE, "data.md.j2", "Data",
                                "Machine-readable files of this timeline.",
-                               {"count": len(self.events), "downloads": downloads}))
+                               {"count": len(self.events), "downloads": downloads,
+                                "explore": self.explore,
+                                "lunr_everything": self.lunr_everything}))
         if self.options.interactive:
             self.pages.append(self._interactive())
+        if self.explore:
+            self.pages.append(Page(EXPLORE_PAGE, "explore.md.j2", "Explore",
+                                   "Search the events and filter them by tag, actor, place, "
+                                   "year and source.",
+                                   {"root": relative_url(EXPLORE_PAGE, "index.md",
+                                                         self.options.directory_urls)},
+                                   boost=EVENT_BOOST))
+
+    def _tag_listing(self) -> bool:
+        """Material's listing of every tagged event page: only while it stays short."""
+        return self.event_pages and self.home_lists_all
+
+    def _facet(self, facet: Facet, name: str, ref: Any) -> list[Page]:
+        """A name's page; past `facet_page_max_events` it lists its periods, each a page."""
+        events = facet.events[name]
+        description = f"{ref.count} events with the {facet.singular} {name}."
+        limit = self.options.facet_page_max_events
+        if len(events) <= limit:
+            return [Page(ref.path, "facet.md.j2", name, description,
+                         {"facet": facet, "ref": ref, "parts": [],
+                          "years": self._card_years(events)},
+                         searched=self.lunr_everything)]
+        parts = plan_periods(group_years(events), limit, ref.path[:-len(".md")])
+        pages = [Page(ref.path, "facet.md.j2", name, description,
+                      {"facet": facet, "ref": ref, "parts": parts.pages, "years": []},
+                      searched=self.lunr_everything)]
+        pages.extend(self._period(p, f"{name} · {p.label}", ref) for p in parts.pages)
+        return pages
 
     # ------------------------------------------------------------------ pages
 
@@ -134,18 +175,21 @@ class SitePlan:
                     "The timeline by year and month.",
                     {"period_pages": self.periods.pages, "chart": self._chart(PERIODS_INDEX)})
 
-    def _period(self, period: PeriodPage) -> Page:
+    def _period(self, period: PeriodPage, title: str = "", parent: Any = None) -> Page:
+        """A period of the timeline, or of a long facet (`parent`, titled `title`)."""
         runs = [(run, [self.cards[e.id] for e in run.events]) for run in period.runs]
-        return Page(period.path, "period.md.j2", period.label,
-                    f"Events of {period.label}: {period.count} in the timeline.",
-                    {"period": period, "runs": runs})
+        title = title or period.label
+        return Page(period.path, "period.md.j2", title,
+                    f"Events of {title}: {period.count}.",
+                    {"period": period, "runs": runs, "parent": parent},
+                    searched=self.lunr_everything)
 
     def _event(self, index: int, event: Event) -> Page:
         card = self.cards[event.id]
         before = self.cards[self.events[index - 1].id] if index > 0 else None
         after = self.cards[self.events[index + 1].id] if index + 1 < len(self.events) else None
         year, month = group_of(event)
-        period_path, anchor = self.periods.where[(year, month)]
+        period_path = self.periods.where[(year, month)][0]
         url = self._absolute(card.path)
         sources = [{"source": s, "url": safe_url(s.url),
                     "published": human_date(s.published) if s.published else None,
@@ -154,10 +198,10 @@ class SitePlan:
                     event.summary or f"{event.when}: {event.title}",
                     {"card": card, "event": event, "before": before, "after": after,
                      "period": {"label": month_label(year, month), "path": period_path,
-                                "anchor": anchor},
+                                "anchor": card.id_anchor},
                      "sources": sources, "dated": _how_dated(event),
                      "jsonld": script_json(event_jsonld(event, url))},
-                    tags=list(event.tags), boost=EVENT_BOOST)
+                    tags=list(event.tags), boost=EVENT_BOOST, searched=self.lunr_everything)
 
     def _interactive(self) -> Page:
         """The TimelineJS view: its assets and data are addressed from the page itself."""
@@ -218,7 +262,8 @@ def _how_dated(event: Event) -> Optional[dict[str, Any]]:
 def render_pages(plan: SitePlan, env: jinja2.Environment) -> dict[str, str]:
     """Render every planned page: {path: front matter + Markdown}."""
     site = {"name": plan.options.name, "description": plan.options.description,
-            "count": len(plan.events), "home_lists_all": plan.home_lists_all}
+            "count": len(plan.events), "home_lists_all": plan.home_lists_all,
+            "event_pages": plan.event_pages, "explore": plan.explore}
     out: dict[str, str] = {}
     templates: dict[str, jinja2.Template] = {}
     for page in plan.pages:
@@ -226,6 +271,6 @@ def render_pages(plan: SitePlan, env: jinja2.Environment) -> dict[str, str]:
         if template is None:
             template = templates[page.template] = env.get_template(page.template)
         body = template.render(page_path=page.path, site=site, title=page.title,
-                               **page.context)
+                               directory_urls=plan.options.directory_urls, **page.context)
         out[page.path] = page.front_matter() + "\n" + body.strip("\n") + "\n"
     return out

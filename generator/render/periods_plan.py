@@ -41,12 +41,16 @@ class PeriodPlan:
     where: dict[tuple[int, Optional[int]], tuple[str, str]]
 
 
-def plan_periods(years: list[YearGroup], month_pages_after: int) -> PeriodPlan:
-    """Year pages, split into month pages when a year has more than `month_pages_after`."""
+def plan_periods(years: list[YearGroup], month_pages_after: int,
+                 folder: str = "periods") -> PeriodPlan:
+    """Year pages, split into month pages when a year has more than `month_pages_after`.
+
+    `folder` holds the pages: the timeline's own, or a long facet's ("tags/trade").
+    """
     pages: list[PeriodPage] = []
     where: dict[tuple[int, Optional[int]], tuple[str, str]] = {}
     for year in years:
-        year_path = f"periods/{year.key}.md"
+        year_path = f"{folder}/{year.key}.md"
         where[(year.year, None)] = (year_path, "")
         split = year.count > month_pages_after and any(r.month for r in year.months)
         if not split:
@@ -62,7 +66,7 @@ def plan_periods(years: list[YearGroup], month_pages_after: int) -> PeriodPlan:
         page = PeriodPage(year_path, year.label, year, whole)
         pages.append(page)
         for month, runs in months.items():
-            path = f"periods/{month_key(year.year, month)}.md"
+            path = f"{folder}/{month_key(year.year, month)}.md"
             merged = MonthGroup(year.year, month, [e for r in runs for e in r.events],
                                 anchor=runs[0].anchor)
             page.month_refs.append(Ref(month_label(year.year, month), path,

@@ -7,7 +7,7 @@ records out, and a page costs time in proportion to what it shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from ..dates import Precision
 from ..model import Event, Source
@@ -27,6 +27,14 @@ class SiteOptions:
     # Export files at the site root, as (file, title, what it holds), for the data page.
     downloads: tuple[tuple[str, str, str], ...] = ()
     interactive: bool = False  # add the TimelineJS page, which reads timeline.json
+    event_pages_max: int = 20_000
+    facet_page_max_events: int = 200
+    header_search_max_events: int = 2_000
+    explore: bool = True
+
+    def event_pages(self, count: int) -> bool:
+        """Whether a store of `count` events gets a page per event."""
+        return count <= self.event_pages_max
 
 
 @dataclass
@@ -122,12 +130,18 @@ class Card:
     """An event as every list shows it: date, title, summary, chips, source count."""
 
     event: Event
-    path: str
+    path: str          # the page the title links to: the event's own, or its period page
     when: str
     uncertain: bool
     actors: list[Ref]
     places: list[Ref]
     tags: list[Ref]
+    anchor: str = ""   # on `path`, when the event has no page of its own
+
+    @property
+    def id_anchor(self) -> str:
+        """The card's own anchor on every list page; the permalink without event pages."""
+        return card_anchor(self.event)
 
     @property
     def future(self) -> bool:
@@ -158,12 +172,23 @@ def event_path(event: Event) -> str:
     return f"events/{event.id}.md"
 
 
-def build_cards(events: list[Event], facets: dict[str, Facet]) -> dict[str, Card]:
-    """Event id -> card, linking each name to its facet page."""
+def card_anchor(event: Event) -> str:
+    return f"e-{event.id}"
+
+
+def build_cards(events: list[Event], facets: dict[str, Facet],
+                home_of: Optional[Callable[[Event], str]] = None) -> dict[str, Card]:
+    """Event id -> card, linking each name to its facet page.
+
+    Without `home_of` the title links to the event's own page; with it (no event pages)
+    to the card's anchor on the page `home_of(event)` names, its permalink.
+    """
     cards = {}
     for event in events:
         refs = {key: [facets[key].refs[name] for name in dict.fromkeys(getattr(event, key))]
                 for key in facets}
-        cards[event.id] = Card(event, event_path(event), event.when, is_uncertain(event),
-                               refs["actors"], refs["places"], refs["tags"])
+        path, anchor = (event_path(event), "") if home_of is None else \
+            (home_of(event), card_anchor(event))
+        cards[event.id] = Card(event, path, event.when, is_uncertain(event),
+                               refs["actors"], refs["places"], refs["tags"], anchor)
     return cards

@@ -170,3 +170,34 @@ def test_live_reload_shows_an_edited_event_without_a_manual_reload(project, writ
         path.write_text(event_text("a", "2019-07-19", "Soybean buyers meet again"),
                         encoding="utf-8")
         page.locator("h1", has_text="Soybean buyers meet again").wait_for(timeout=30_000)
+
+
+def test_explore_finds_an_event_and_a_tag_filter_narrows_the_results(fixture_site, page):
+    visit(page, fixture_site.url + "explore/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill("soybean")
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for()
+    assert first.inner_text() == SOYBEAN_TITLE
+    assert first.get_attribute("href").endswith(
+        "/events/2019-07-19-chinese-government-meets-soybean-buyers/")
+    first.click()
+    assert page.locator("h1").inner_text().rstrip("¶") == SOYBEAN_TITLE
+
+    visit(page, fixture_site.url + "explore/")
+    page.locator(".pagefind-ui__search-input").fill("china")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for()
+    page.wait_for_timeout(500)
+    everything = results.count()
+    page.locator("input.pagefind-ui__filter-checkbox[value='agriculture']").check(force=True)
+    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result-link').length"
+                           f" < {everything}")
+    narrowed = results.all_inner_texts()
+    tagged = {e.title for e in load_store(fixture_site.events).events if "agriculture" in e.tags}
+    assert narrowed and set(narrowed) <= tagged
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "explore.png"), full_page=True)
+    assert page.evaluate(PWNED) == []  # hostile names in the filter list stay text
+    assert page.locator(".pagefind-ui__filter-label", has_text="\u2039img src=x").count() == 1
+    assert page.problems == []

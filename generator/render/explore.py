@@ -1,0 +1,73 @@
+"""One small HTML record per event for the Explore page's search index (Pagefind).
+
+Pagefind indexes HTML, one result per file. Event pages would serve below the size
+where they exist, but above it an event lives only as a card on a period page, and a
+period page indexed whole would answer a tag filter with every event of the month.
+So each event gets a record of its own, made from the plan's card: its words, its
+filters (tag, actor, place, year, source) and the permalink the result opens, whichever
+page strategy the site uses. The records are written outside the site and indexed
+there; none of them is published.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..model import Event, Source
+from .paths import page_url
+from .periods import group_of, year_label
+
+RECORD_TEMPLATE = "explore_record.html.j2"
+FILTERS = ("tag", "actor", "place", "year", "source")
+
+
+def source_name(source: Source) -> Optional[str]:
+    """What the source filter offers: the publisher, else the site's host name."""
+    if source.publisher:
+        return source.publisher
+    if source.url:
+        return urlsplit(source.url).hostname
+    return None
+
+
+def event_filters(event: Event) -> dict[str, list[str]]:
+    """Filter name -> values for one event (each value once, in the record's order)."""
+    sources = [name for name in (source_name(s) for s in event.sources) if name]
+    return {"tag": list(dict.fromkeys(event.tags)), "actor": list(dict.fromkeys(event.actors)),
+            "place": list(dict.fromkeys(event.places)),
+            "year": [year_label(group_of(event)[0])], "source": list(dict.fromkeys(sources))}
+
+
+# Pagefind's UI (1.x) inserts filter names into the page as HTML, after decoding every
+# entity the record held, so no escaping survives to it. Filter names therefore trade the
+# characters HTML acts on for look-alikes; pages show the names exactly, Explore's filter
+# list shows `‹img onerror=…›` as inert text.
+_INERT = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d",
+                        "'": "\u2019"})
+
+
+def ui_text(value: str) -> Markup:
+    """A filter name that stays text in Pagefind's filter list (see `_INERT`)."""
+    return Markup(escape(value.translate(_INERT)))
+
+
+def explore_records(plan: Any, env: jinja2.Environment) -> dict[str, str]:
+    """{record file name: HTML} for every event of a `SitePlan`."""
+    template = env.get_template(RECORD_TEMPLATE)
+    directory_urls = plan.options.directory_urls
+    records = {}
+    for event in plan.events:
+        card = plan.cards[event.id]
+        # Paths and anchors are slugs: nothing in them needs escaping.
+        permalink = Markup("/" + page_url(card.path, directory_urls) +
+                           (f"#{card.anchor}" if card.anchor else ""))
+        records[f"{event.id}.html"] = template.render(
+            card=card, event=event, permalink=permalink,
+            filters={name: [ui_text(v) for v in values]
+                     for name, values in event_filters(event).items()},
+            page_path="", directory_urls=directory_urls)
+    return records
