@@ -19,6 +19,7 @@ from .exporters import ExportContext, ExportResult, get_exporter
 from .exporters.changes import file_times
 from .exporters.jsonfile import SCHEMA_PATH, export_schema
 from .model import Event
+from .render import event_addresses
 from .render.environment import BUILTIN_TEMPLATES
 from .render.pages import TIMELINEJS_ASSETS
 
@@ -31,6 +32,8 @@ FEED_TYPES = {"atom": "application/atom+xml", "atom-updates": "application/atom+
 def export_context(settings: Settings, events: list[Event], names: Iterable[str]
                    ) -> ExportContext:
     """What the exporters need to know about the site (and its history, when needed)."""
+    from .sitefiles import site_options  # sitefiles lists the exports: import it late
+
     changes = {}
     if any(get_exporter(name).uses_changes for name in names):
         changes = file_times(settings.events_dir, {e.path for e in events if e.path})
@@ -38,7 +41,8 @@ def export_context(settings: Settings, events: list[Event], names: Iterable[str]
                          site_description=settings.site_description,
                          site_url=settings.site_url,
                          directory_urls=settings.use_directory_urls,
-                         feed_entries=settings.feed_entries, changes=changes)
+                         feed_entries=settings.feed_entries, changes=changes,
+                         addresses=event_addresses(events, site_options(settings)))
 
 
 def run_exports(settings: Settings, events: list[Event], names: Iterable[str]

@@ -45,6 +45,8 @@ class ExportContext:
     directory_urls: bool = True
     feed_entries: int = 50
     changes: Mapping[Path, FileTimes] = field(default_factory=dict)
+    # {id: (page, anchor)} when the site has no page per event (see render.event_addresses)
+    addresses: Optional[Mapping[str, tuple[str, str]]] = None
 
     def times(self, event: Event) -> FileTimes:
         """The added and changed times of the file the event was read from."""
@@ -62,7 +64,11 @@ class ExportContext:
         return relative_url(from_page, path, self.directory_urls)
 
     def event_link(self, event: Event, from_page: str = "index.md") -> str:
-        """The address of an event's page (see `site_link`)."""
+        """The address of an event's page (see `site_link`), or of its card on its
+        period page when a big site has no page per event."""
+        if self.addresses is not None and event.id in self.addresses:
+            page, anchor = self.addresses[event.id]
+            return f"{self.site_link(page, from_page)}#{anchor}"
         return self.site_link(event_path(event), from_page)
 
     def file_link(self, name: str) -> str:

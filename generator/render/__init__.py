@@ -15,7 +15,9 @@ from .datafiles import DATA_FILE, events_json
 from .environment import make_environment, read_asset
 from .explore import explore_records
 from .pages import STYLESHEET, SitePlan, render_pages
-from .records import SiteOptions
+from .periods import group_of, group_years
+from .periods_plan import plan_periods
+from .records import SiteOptions, card_anchor
 
 
 @dataclass
@@ -38,6 +40,17 @@ def build_site(events: list[Event], options: SiteOptions,
     return RenderedSite(files, records)
 
 
+def event_addresses(events: list[Event], options: SiteOptions
+                    ) -> Optional[dict[str, tuple[str, str]]]:
+    """Where each event is shown when the site has no page per event (a big store):
+    {id: (period page, anchor of its card)}; None when every event has its own page."""
+    if options.event_pages(len(events)):
+        return None
+    periods = plan_periods(group_years(events), options.month_pages_after)
+    return {event.id: (periods.where[group_of(event)][0], card_anchor(event))
+            for event in events}
+
+
 def render_site(events: list[Event], options: SiteOptions,
                 template_folders: Iterable[Optional[Path]] = ()) -> dict[str, str]:
     """Every generated file of the site: {path inside the docs folder: text}.
@@ -49,4 +62,4 @@ def render_site(events: list[Event], options: SiteOptions,
 
 
 __all__ = ["DATA_FILE", "STYLESHEET", "RenderedSite", "SiteOptions", "build_site",
-           "render_site"]
+           "event_addresses", "render_site"]

@@ -8,6 +8,7 @@ which depends on whether the site uses directory URLs.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from typing import Iterable
