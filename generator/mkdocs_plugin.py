@@ -34,6 +34,7 @@ from .events.store import Store, load_store
 from .pagecache import PageCache
 from .render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, STYLESHEET
 from .searchindex import SearchIndexError, write_index
+from .searchkeeper import SearchIndexKeeper
 from .siteexports import feed_links, site_assets, site_exports
 from .sitefiles import build_files
 
@@ -57,11 +58,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.records: dict[str, str] = {}
         self.indexed: Optional[tuple[str, int]] = None  # (site dir, hash of the records)
         self.indexing: Optional[threading.Thread] = None
+        self.files_read: dict = {}  # event files parsed in earlier builds of `mkdocs serve`
+        self.dirty = False
+        self.search = SearchIndexKeeper()
+        self.page_urls: set[str] = set()
+        self.rendered: set[str] = set()  # pages this build rendered (a dirty build: a few)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also tells mkdocs to keep this instance across the
         # rebuilds of `mkdocs serve`, so the cache remembers what it wrote.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config):  # noqa: ANN001, ANN201 - mkdocs' hook signature
         project_dir = Path(config.config_file_path).resolve().parent
@@ -85,11 +92,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return config
 
     def on_pre_build(self, *, config) -> None:  # noqa: ANN001
+        self.rendered = set()
         if not self.config.enabled:
             return
         settings = self.settings
-        self.store = load_store(settings.events_dir,
-                                max_bytes=settings.max_event_file_bytes)
+        self.store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes,
+                                cache=self.files_read)
         for problem in self.store.problems:
             log.warning(problem.format(settings.project_dir))
         log.info("%d events loaded from %s", len(self.store.events), settings.events_dir)
@@ -133,17 +141,24 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 files.append(File.generated(config, path, content=text))
         for path, source in assets.items():  # vendored files are copied as they are
             files.append(File.generated(config, path, abs_src_path=source))
+        self.page_urls = {f.url for f in files.documentation_pages()}
         if self.config.nav and config.nav is None:
             config.nav = short_nav(files, set(kept))
         log.info("%d generated files added", len(kept))
         return files
 
+    # Late, after the search plugin has written its index.
+    @event_priority(-100)
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         """Index the events for the Explore page (again only when they changed).
 
         While serving, the index is written in the background: the browser reloads the
-        edited page at once, and Explore catches up a moment later.
+        edited page at once, and Explore catches up a moment later. A dirty rebuild's
+        header search index is completed from the previous one (`searchkeeper`).
         """
+        if self.serving:
+            self.search.after_build(Path(config.site_dir), self.page_urls, self.rendered,
+                                    self.dirty)
         if not (self.config.enabled and self.settings.explore and self.records):
             return
         key = (config.site_dir, hash(tuple(self.records.items())))
@@ -193,6 +208,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
         """Announce the feeds in every page's head, where feed readers look for them."""
+        self.rendered.add(page.url)
         if not self.config.enabled or "</head>" not in output:
             return output
         links = feed_links(self.settings, page.url)

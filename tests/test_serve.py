@@ -54,11 +54,11 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
 
 
 @contextmanager
-def serving(project: Path) -> Iterator[str]:
+def serving(project: Path, *options: str) -> Iterator[str]:
     """`mkdocs serve` as a person runs it (no --livereload flag) on a free local port."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         yield f"http://127.0.0.1:{port}/"
@@ -115,3 +115,31 @@ def test_dirty_rebuild_touches_only_the_pages_an_edit_changes(project, write, tm
     assert after["periods/1980"] == before["periods/1980"]
     assert not (project / "content/pages/events").exists()  # the cache is not in docs
     assert (project / ".cache/timeline/events/a.md").is_file()
+
+
+def test_dirty_rebuilds_keep_the_header_search_complete(project, write):
+    """After an edit, `serve --dirty` renders a few pages, and the search plugin's index
+    then lacks the others or keeps stale entries beside the new ones; the plugin folds
+    the rebuilt pages into the complete index again."""
+    import json
+    path = write("a.md", event_text("a", "2019-07-19", "Soybean buyers meet"))
+    for number in range(40):
+        write(f"o{number}.md", event_text(f"o{number}", f"{1980 + number}-05-10",
+                                          f"Other event {number}", tags=f"[topic{number}]"))
+    write("b.md", event_text("b", "2024-08-02", "Tariffs rise again"))
+    with serving(project, "--dirty") as url:
+        wait_for(url + "events/a/", "Soybean buyers meet")
+        before = json.loads(wait_for(url + "search/search_index.json", "docs"))["docs"]
+        path.write_text(event_text("a", "2019-07-19", "Soybean buyers meet again"), "utf-8")
+        wait_for(url + "events/a/", "Soybean buyers meet again")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            after = json.loads(fetch(url + "search/search_index.json") or '{"docs": []}')["docs"]
+            if any("meet again" in d.get("title", "") for d in after):
+                break
+            time.sleep(0.2)
+        locations = [d["location"] for d in after]
+        assert len(locations) == len(set(locations)), "stale entries kept beside new ones"
+        assert sorted(d["location"] for d in before) == sorted(locations)
+        assert any("Tariffs rise again" in d.get("title", "") for d in after)
+        assert not any(d.get("title", "") == "Soybean buyers meet" for d in after)

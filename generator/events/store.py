@@ -33,12 +33,17 @@ class Store:
         return [p for p in self.problems if p.is_error]
 
 
+FileCache = dict  # path -> ((mtime, size, inode), events, problems)
+
+
 def load_store(root: Path, paths: Optional[Iterable[Path]] = None,
-               max_bytes: int = MAX_FILE_BYTES) -> Store:
+               max_bytes: int = MAX_FILE_BYTES, cache: Optional[FileCache] = None) -> Store:
     """Read the event files under `root` (or just `paths`, files or folders inside it).
 
     Duplicate ids are errors on the later file (in sorted path order), which is skipped
     for that event; the first one stays, so adding a file never hides an existing event.
+    With a `cache` (kept by the caller between loads, as `mkdocs serve` does), files whose
+    modification time, size and inode are unchanged are not read again.
     """
     root = Path(root)
     store = Store(root)
@@ -50,7 +55,7 @@ def load_store(root: Path, paths: Optional[Iterable[Path]] = None,
             store.problems.append(problem)
             continue
         store.files += 1
-        events, problems = read_event_file(path, max_bytes)
+        events, problems = _read_cached(path, max_bytes, cache)
         for event in events:
             earlier = first_seen.get(event.id)
             if earlier is not None:
@@ -141,6 +146,23 @@ def _within(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _read_cached(path: Path, max_bytes: int, cache: Optional[FileCache]
+                 ) -> tuple[list[Event], list[Problem]]:
+    if cache is None:
+        return read_event_file(path, max_bytes)
+    try:
+        info = path.stat()
+        signature = (info.st_mtime_ns, info.st_size, info.st_ino, max_bytes)
+    except OSError:
+        return read_event_file(path, max_bytes)
+    found = cache.get(path)
+    if found is not None and found[0] == signature:
+        return list(found[1]), list(found[2])
+    events, problems = read_event_file(path, max_bytes)
+    cache[path] = (signature, events, problems)
+    return list(events), list(problems)
 
 
 def read_event_file(path: Path, max_bytes: int = MAX_FILE_BYTES

@@ -49,15 +49,38 @@ def export(events: list[Event], context: ExportContext, name: str = "ics") -> Ex
     if context.site_description:
         calendar.add("x-wr-caldesc", context.site_description)
     domain = uid_domain(context)
+    parts = []
     for event in events:
         reason = known_dates(event) or _out_of_range(event)
         if reason:
             result.skip(reason, event)
             continue
-        calendar.add_component(vevent(event, context, domain))
+        parts.append(_vevent_text(event, context, domain))
         result.count += 1
-    result.text = calendar.to_ical().decode("utf-8")
+    # The calendar's own lines, then its events: the same text as adding every VEVENT
+    # to the Calendar and serialising it whole, which tests/exports check.
+    head = calendar.to_ical()
+    closing = b"END:VCALENDAR\r\n"
+    result.text = (head[:-len(closing)] + b"".join(parts) + closing).decode("utf-8")
     return result
+
+
+# Serialised VEVENTs of recent builds: `mkdocs serve` rebuilds the calendar after each
+# edit, and icalendar's serialisation is slow, so unchanged events are reused.
+_VEVENTS: dict[tuple, bytes] = {}
+_VEVENTS_KEPT = 200_000
+
+
+def _vevent_text(event: Event, context: ExportContext, domain: str) -> bytes:
+    address = context.addresses.get(event.id) if context.addresses is not None else None
+    key = (repr(event), context.site_url, context.directory_urls, context.times(event),
+           domain, address)
+    text = _VEVENTS.get(key)
+    if text is None:
+        if len(_VEVENTS) >= _VEVENTS_KEPT:
+            _VEVENTS.clear()
+        text = _VEVENTS[key] = vevent(event, context, domain).to_ical()
+    return text
 
 
 def vevent(event: Event, context: ExportContext, domain: str) -> icalendar.Event:

@@ -223,3 +223,18 @@ def test_loaded_events_know_their_file_and_line(write, events_dir):
     one, two = load_store(events_dir).events
     assert (one.path.name, one.line, two.line) == ("list.yaml", 1, 4)
     assert isinstance(one.path, Path)
+
+
+def test_cache_rereads_only_changed_files(write, events_dir, monkeypatch):
+    import generator.events.store as store_module
+    a = write("a.md", event_text("a", title="First"))
+    write("b.md", event_text("b", title="Second"))
+    cache: dict = {}
+    assert [e.title for e in load_store(events_dir, cache=cache).events] == ["First", "Second"]
+    reads = []
+    real = store_module.read_event_file
+    monkeypatch.setattr(store_module, "read_event_file",
+                        lambda path, limit: reads.append(path.name) or real(path, limit))
+    a.write_text(event_text("a", title="First, edited at length"), encoding="utf-8")
+    titles = [e.title for e in load_store(events_dir, cache=cache).events]
+    assert titles == ["First, edited at length", "Second"] and reads == ["a.md"]

@@ -91,3 +91,23 @@ def test_stable_uids_times_from_the_history_and_links(forms):
 
 def test_same_store_same_bytes(fixture_events):
     assert export(fixture_events)[0].text == export(fixture_events)[0].text
+
+
+def test_cached_events_give_the_text_of_a_whole_calendar(forms):
+    """The export joins serialised VEVENTs (cached between builds while serving); the
+    result must equal icalendar serialising the whole calendar at once."""
+    from generator.exporters import ical
+    ctx = context(forms)
+    ical._VEVENTS.clear()
+    joined = get_exporter("ics").run(forms, ctx).text
+    assert get_exporter("ics").run(forms, ctx).text == joined  # second time from the cache
+    calendar = icalendar.Calendar()
+    for name, value in (("prodid", ical.PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                        ("method", "PUBLISH"), ("x-wr-calname", ctx.site_name)):
+        calendar.add(name, value)
+    if ctx.site_description:
+        calendar.add("x-wr-caldesc", ctx.site_description)
+    for event in forms:
+        if not (ical.known_dates(event) or ical._out_of_range(event)):
+            calendar.add_component(ical.vevent(event, ctx, ical.uid_domain(ctx)))
+    assert joined == calendar.to_ical().decode("utf-8")
