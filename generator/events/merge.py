@@ -42,19 +42,24 @@ class Group:
     members: list[Candidate] = field(default_factory=list)
     stored: Optional[Event] = None
     words: frozenset[str] = frozenset()
+    events: list[Event] = field(default_factory=list)  # the stored event's and members'
 
     def __post_init__(self) -> None:
         if self.stored is not None:
             self.words = _event_words(self.stored)
+            self.events.append(self.stored)
 
     def add(self, candidate: Candidate) -> None:
         self.members.append(candidate)
-        self.words = self.words | candidate.words
+        self.events.append(candidate.event)
+        if not candidate.words <= self.words:
+            self.words = self.words | candidate.words
 
     def absorb(self, other: "Group") -> None:
         for candidate in other.members:
             self.add(candidate)
         other.members.clear()
+        other.events = [other.stored] if other.stored is not None else []
 
 
 class _DateIndex:
@@ -179,11 +184,6 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return (outer.date.stop - outer.date.start) <= MAX_CONTAINER_DAYS * MINUTES_PER_DAY
 
 
-def _members_events(group: Group) -> list[Event]:
-    events = [m.event for m in group.members]
-    return events + ([group.stored] if group.stored is not None else [])
-
-
 def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
     if not a or not b:
         return 0.0, 0
@@ -192,7 +192,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
 
 
 def _within_article(candidate: Candidate, group: Group) -> float:
-    if not any(_dates_agree(candidate.event, e) for e in _members_events(group)):
+    if not any(_dates_agree(candidate.event, e) for e in group.events):
         return 0.0
     if any(m.sentence == candidate.sentence for m in group.members):
         return 0.0  # two dates of one sentence are two happenings
@@ -202,7 +202,7 @@ def _within_article(candidate: Candidate, group: Group) -> float:
     if overlap >= WITHIN_ARTICLE_OVERLAP and shared >= 2:
         return overlap
     same_day = any(e.date == candidate.event.date and e.date.precision >= Precision.DAY
-                   for e in _members_events(group))
+                   for e in group.events)
     if same_day and overlap >= SAME_DAY_OVERLAP and shared >= SAME_DAY_SHARED:
         return overlap  # the same day told twice in other words ("offer"/"give" a case)
     return 0.0
@@ -221,15 +221,15 @@ def _across_articles(candidate: Candidate, group: Group) -> float:
     overlap, shared = _overlap(candidate.words, group.words)
     if shared < MIN_SHARED_WORDS and overlap < WIRE_COPY_OVERLAP:
         return 0.0  # the cheap test first: most groups share too few words
-    if not any(_dates_agree(candidate.event, e) for e in _members_events(group)):
+    if not any(_dates_agree(candidate.event, e) for e in group.events):
         return 0.0
     if overlap >= WIRE_COPY_OVERLAP:
         return overlap
     same_day = any(e.date == candidate.event.date and e.date.precision >= Precision.DAY
-                   for e in _members_events(group))
+                   for e in group.events)
     if same_day and shared >= ACROSS_SAME_DAY_SHARED and overlap >= SAME_DAY_OVERLAP:
         return overlap  # one day told by two outlets in their own words
-    actors = {a.casefold() for e in _members_events(group) for a in e.actors}
+    actors = {a.casefold() for e in group.events for a in e.actors}
     shares_actor = bool(actors & {a.casefold() for a in candidate.event.actors})
     if overlap >= ACROSS_ARTICLES_OVERLAP and shared >= MIN_SHARED_WORDS and (
             shares_actor or not candidate.event.actors):
