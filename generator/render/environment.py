@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..dates import human_date
 from .escape import md_text, notes_markdown, safe_url, script_json
-from .paths import relative_link, relative_url
+from .paths import page_url, relative_link, relative_url
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -44,6 +44,32 @@ def _href(context: jinja2.runtime.Context, target: str, anchor: str = "") -> Mar
     """A final URL for raw HTML from the page being rendered to another generated page."""
     url = relative_url(context["page_path"], target, context["directory_urls"])
     return Markup(url + (f"#{anchor}" if anchor else ""))
+
+
+def _under(target: str, root: str, directory_urls: bool, anchor: str = "") -> Markup:
+    """A final URL for raw HTML reached through the page's way to the site root: the same
+    text on every page at one depth, so a card is rendered once per depth, not per list."""
+    return Markup(root + page_url(target, directory_urls) + (f"#{anchor}" if anchor else ""))
+
+
+@jinja2.pass_context
+def _cached_card(context: jinja2.runtime.Context, card: Any, quote: Any = None) -> Markup:
+    """The card of an event as HTML, rendered once per build and page depth.
+
+    An event's card appears on the home page, its period page and the page of each of
+    its names; with links that go through the site root, all the pages at one depth
+    show the same text, so it is rendered once and reused (`card_cache` is per build).
+    """
+    directory_urls = context["directory_urls"]
+    root = relative_url(context["page_path"], "index.md", directory_urls)
+    root = "" if root == "./" else root
+    key = (id(card), quote, root, directory_urls)
+    cache = context["card_cache"]
+    found = cache.get(key)
+    if found is None:
+        macros = context.environment.get_template("partials/macros.md.j2").module
+        found = cache[key] = macros.card_body(card, quote, root, directory_urls)
+    return found
 
 
 def _plural(count: int, noun: str, plural: Optional[str] = None) -> str:
@@ -83,9 +109,10 @@ def _environment(paths: list[str]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=True,
     )
-    env.filters.update(md=md_text, link=_link, href=_href, url=safe_url, notes=notes_markdown,
-                       json=script_json, plural=_plural,
+    env.filters.update(md=md_text, link=_link, href=_href, under=_under, url=safe_url,
+                       notes=notes_markdown, json=script_json, plural=_plural,
                        when=human_date)
+    env.globals["cached_card"] = _cached_card
     return env
 
 

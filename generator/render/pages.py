@@ -266,11 +266,13 @@ def render_pages(plan: SitePlan, env: jinja2.Environment) -> dict[str, str]:
             "event_pages": plan.event_pages, "explore": plan.explore}
     out: dict[str, str] = {}
     templates: dict[str, jinja2.Template] = {}
+    card_cache: dict = {}  # cards rendered in this build, by page depth
     for page in plan.pages:
         template = templates.get(page.template)
         if template is None:
             template = templates[page.template] = env.get_template(page.template)
         body = template.render(page_path=page.path, site=site, title=page.title,
-                               directory_urls=plan.options.directory_urls, **page.context)
+                               directory_urls=plan.options.directory_urls,
+                               card_cache=card_cache, **page.context)
         out[page.path] = page.front_matter() + "\n" + body.strip("\n") + "\n"
     return out

@@ -23,7 +23,7 @@ def test_without_event_pages_the_card_anchor_is_the_permalink():
     files = render_site(store(), SiteOptions(event_pages_max=10))
     assert not [p for p in files if p.startswith("events/")]
     period = files["periods/2000.md"]
-    assert 'id="e-e000"' in period and 'href="./#e-e000"' in period
+    assert 'id="e-e000"' in period and 'href="../../periods/2000/#e-e000"' in period
     assert 'href="../../periods/2000/#e-e000"' in files["tags/farm.md"]
     data = json.loads(files["data/events.json"])
     assert data["events"][0]["page"].startswith("periods/") and "#e-" in data["events"][0]["page"]
