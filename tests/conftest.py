@@ -9,8 +9,18 @@ import textwrap
 from pathlib import Path
 from typing import Callable
 
+import os
+
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# No per-example deadline: the machines are shared, and a slow example is not a bug. In CI
+# the examples are derived from each test's name, so a run there is repeatable; local
+# runs keep exploring new inputs.
+settings.register_profile("project", deadline=None, print_blob=True,
+                          derandomize=os.environ.get("CI", "").lower() == "true")
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
