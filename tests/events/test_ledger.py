@@ -138,9 +138,8 @@ class Crash(Exception):
     pass
 
 
-def crash_after(monkeypatch, writes: int) -> None:
-    """Make the ledger's atomic writes fail after `writes` successful ones (a killed run)."""
-    real = ledger_module.atomic_write
+def failing_after(real, writes: int):
+    """`real` (atomic_write), failing after `writes` successful calls: a killed run."""
     count = {"n": 0}
 
     def flaky(path, text, **options):
@@ -148,7 +147,13 @@ def crash_after(monkeypatch, writes: int) -> None:
             raise Crash()
         count["n"] += 1
         real(path, text, **options)
-    monkeypatch.setattr(ledger_module, "atomic_write", flaky)
+    return flaky
+
+
+def crash_after(monkeypatch, writes: int) -> None:
+    """Make the ledger's atomic writes fail after `writes` successful ones."""
+    monkeypatch.setattr(ledger_module, "atomic_write",
+                        failing_after(ledger_module.atomic_write, writes))
 
 
 @pytest.mark.parametrize("writes", [0, 1, 2, 3])
@@ -203,14 +208,7 @@ class EditSessions(RuleBasedStateMachine):
           writes=st.integers(0, 2))
     def crashed_extract(self, ids, version, writes):
         real = ledger_module.atomic_write
-        count = {"n": 0}
-
-        def flaky(path, text, **options):
-            if count["n"] >= writes:
-                raise Crash()
-            count["n"] += 1
-            real(path, text, **options)
-        ledger_module.atomic_write = flaky
+        ledger_module.atomic_write = failing_after(real, writes)
         try:
             sync_generated(self.root, [generated(i, version) for i in ids])
         except Crash:
