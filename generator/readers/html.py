@@ -12,8 +12,7 @@ from typing import Any
 
 from ..diagnostics import Problem
 from .base import ReadResult, build_article, decode_text, read_limited
-from .metadata import parse_metadata
-from .text import sidecar_path
+from .text import read_sidecar
 
 
 def read_html_article(path: Path) -> ReadResult:
@@ -39,12 +38,7 @@ def read_html_article(path: Path) -> ReadResult:
     record: dict[str, Any] = {
         "title": document.title, "published": document.date, "publisher": document.sitename,
         "url": document.url, "author": document.author, "language": document.language}
-    sidecar = sidecar_path(path)
-    if sidecar is not None:
-        found, problems = parse_metadata(sidecar.read_text(encoding="utf-8", errors="replace"),
-                                        sidecar)
-        record.update(found)
-        result.problems.extend(problems)
+    record.update(read_sidecar(path, result))
     body = "\n\n".join(line.strip() for line in document.text.splitlines() if line.strip())
     article, problems = build_article(record, body, path, path.stem)
     result.problems.extend(problems)

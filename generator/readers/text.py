@@ -33,6 +33,22 @@ def is_sidecar(path: Path) -> bool:
     return path.name.lower().endswith(SIDECAR_SUFFIXES)
 
 
+def read_sidecar(path: Path, result: ReadResult) -> dict[str, Any]:
+    """The metadata of `path`'s sidecar file (empty without one); problems go to `result`."""
+    sidecar = sidecar_path(path)
+    if sidecar is None:
+        return {}
+    data, problem = read_limited(sidecar, 1_000_000)
+    if problem is None:
+        text, problem = decode_text(data, sidecar)
+    if problem is not None:
+        result.problems.append(problem)
+        return {}
+    found, problems = parse_metadata(text, sidecar)
+    result.problems.extend(problems)
+    return found
+
+
 def read_text_article(path: Path) -> ReadResult:
     """A .txt or .md article: front matter if present, sidecar metadata, title fallback."""
     result = ReadResult()
@@ -42,18 +58,7 @@ def read_text_article(path: Path) -> ReadResult:
     if problem is not None:
         result.problems.append(problem)
         return result
-    record: dict[str, Any] = {}
-    sidecar = sidecar_path(path)
-    if sidecar is not None:
-        meta_data, problem = read_limited(sidecar, 1_000_000)
-        meta_text, problem = decode_text(meta_data, sidecar) if problem is None else (None,
-                                                                                       problem)
-        if problem is not None:
-            result.problems.append(problem)
-        else:
-            found, problems = parse_metadata(meta_text, sidecar)
-            record.update(found)
-            result.problems.extend(problems)
+    record = read_sidecar(path, result)
     body = text
     if _FRONT_MATTER.detect(text):
         try:
