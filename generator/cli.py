@@ -28,8 +28,8 @@ from .importers import FORMAT_NAMES as IMPORT_FORMATS
 from .importers import read_import
 from .importers.writer import write_imported
 from .model import Event, Source
-from .siteexports import run_exports, site_assets, site_exports
-from .sitefiles import site_files
+from .siteexports import run_exports
+from .sitefiles import site_output
 from .tagger.command import timex
 
 
@@ -298,15 +298,13 @@ def render(ctx: click.Context, out: Path, strict: bool) -> None:
     store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes)
     for problem in store.problems:
         click.echo(problem.format(), err=True)
-    files = site_files(settings, store.events)
-    files.update(site_exports(settings, store.events)[0])
-    for path, text in sorted(files.items()):
+    output = site_output(settings, store.events)
+    for path, text in sorted(output.files.items()):
         atomic_write(out / path, text)
-    assets = site_assets(settings)
-    for path, source in sorted(assets.items()):
+    for path, source in sorted(output.assets.items()):
         atomic_write(out / path, source.read_bytes())
-    click.echo(f"{len(files) + len(assets)} file(s) from {len(store.events)} event(s) "
-               f"written to {out}", err=True)
+    click.echo(f"{len(output.files) + len(output.assets)} file(s) from {len(store.events)} "
+               f"event(s) written to {out}", err=True)
     if strict and store.problems:
         ctx.exit(1)
 

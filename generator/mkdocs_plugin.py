@@ -18,7 +18,6 @@ A hand-written page in the docs folder wins over a generated page of the same pa
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from pathlib import Path
@@ -29,17 +28,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import Settings, TimelineConfig, site_options
-from .events.schema import json_schema
 from .events.store import Store, load_store
 from .pagecache import PageCache
 from .render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, STYLESHEET
 from .searchindex import SearchIndexError, write_index
 from .searchkeeper import SearchIndexKeeper
-from .siteexports import feed_links, site_assets, site_exports
-from .sitefiles import build_files
+from .siteexports import feed_links
+from .sitefiles import site_output
 
 log = get_plugin_logger(__name__)
-SCHEMA_PATH = "schema/event.schema.json"
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
 NAV = (("Timeline", "index.md"), ("Explore", EXPLORE_PAGE),
        ("Interactive timeline", INTERACTIVE_PAGE), ("Periods", "periods/index.md"),
@@ -116,17 +113,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Add generated files; mkdocs then links, copies and serves them like any other."""
         if not self.config.enabled:
             return files
-        rendered = build_files(self.settings, self.store.events)
-        generated, self.records = rendered.files, rendered.records
-        generated[SCHEMA_PATH] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-        exports, results = site_exports(self.settings, self.store.events)
-        generated.update(exports)
-        for name, result in results.items():
+        output = site_output(self.settings, self.store.events)
+        generated, self.records = output.files, output.records
+        for name, result in output.exports.items():
             log.info("Export %s: %s", name, result.summary())
         if self.settings.exports and not self.settings.site_url:
             log.info("No site_url in mkdocs.yml: links in the feeds and exports are relative "
                      "to the site's root; set site_url for full addresses")
-        assets = {path: str(src) for path, src in site_assets(self.settings).items()}
+        assets = {path: str(src) for path, src in output.assets.items()}
         for path in [p for p in [*generated, *assets] if files.get_file_from_path(p)]:
             log.info("Keeping the hand-written %s instead of the generated page", path)
             generated.pop(path, None)

@@ -1,4 +1,4 @@
-"""Settings -> rendered site files: the one call the mkdocs plugin and `timeline render` share.
+"""Settings -> site files: the one call the mkdocs plugin and `timeline render` share.
 
 Kept apart from `generator.render`, which must not know about mkdocs settings, so the
 renderer stays usable with another engine.
@@ -6,10 +6,16 @@ renderer stays usable with another engine.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
 from .config import Settings
+from .events.schema import json_schema
+from .exporters import ExportResult
 from .model import Event
-from .render import RenderedSite, SiteOptions, build_site, render_site
-from .siteexports import downloads
+from .render import SiteOptions, build_site
+from .siteexports import downloads, site_assets, site_exports
 
 
 def site_options(settings: Settings) -> SiteOptions:
@@ -26,13 +32,25 @@ def site_options(settings: Settings) -> SiteOptions:
                        explore=settings.explore)
 
 
-def site_files(settings: Settings, events: list[Event]) -> dict[str, str]:
-    """Every generated file (pages, stylesheet, data), overrides first in the template chain."""
-    return render_site(events, site_options(settings),
-                       (settings.overrides_dir, settings.templates_dir))
+RECORD_SCHEMA = "schema/event.schema.json"
 
 
-def build_files(settings: Settings, events: list[Event]) -> RenderedSite:
-    """The generated files and the Explore page's search records, from one plan."""
-    return build_site(events, site_options(settings),
-                      (settings.overrides_dir, settings.templates_dir))
+@dataclass
+class SiteOutput:
+    """Everything the build adds to a site, as the plugin and `timeline render` share it."""
+
+    files: dict[str, str]            # path in the site -> text (pages, data, exports)
+    assets: dict[str, Path]          # path in the site -> vendored file copied as it is
+    records: dict[str, str]          # the Explore page's search records (not published)
+    exports: dict[str, ExportResult]
+
+
+def site_output(settings: Settings, events: list[Event]) -> SiteOutput:
+    """The generated pages, the record's JSON Schema, the exports and their assets."""
+    rendered = build_site(events, site_options(settings),
+                          (settings.overrides_dir, settings.templates_dir))
+    files = dict(rendered.files)
+    files[RECORD_SCHEMA] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    exported, results = site_exports(settings, events)
+    files.update(exported)
+    return SiteOutput(files, site_assets(settings), rendered.records, results)

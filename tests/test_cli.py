@@ -189,3 +189,14 @@ def test_render_writes_the_markdown_tree(run, write, project):
     assert (project / "out/index.md").is_file() and (project / "out/assets/timeline.css").exists()
     assert not (project / "content/pages/events").exists()
     assert run("render", "--out", "out", "--strict").exit_code == 1
+
+
+def test_render_writes_what_the_build_adds(run, write, tmp_path):
+    """`timeline render` writes the same files as the site build: pages, the record's
+    JSON Schema, the exports and TimelineJS's files."""
+    write("a.md", GOOD)
+    out = tmp_path / "rendered"
+    assert run("render", "--out", str(out)).exit_code == 0
+    for name in ("index.md", "events/good.md", "schema/event.schema.json", "timeline.json",
+                 "events.ics", "assets/timelinejs/js/timeline.js"):
+        assert (out / name).is_file(), name

@@ -153,9 +153,8 @@ class ActorFinder:
         demonyms = self.lexicon["demonyms"]
         pattern = _group_pattern(tuple(sorted(demonyms, key=len, reverse=True)))
         for match in pattern.finditer(text):
-            demonym, noun = match.group(1), match.group(2)
-            yield Mention(match.start(), match.end(), match.group(), " ".join(match.group().split()),
-                          GROUP)
+            yield Mention(match.start(), match.end(), match.group(),
+                          " ".join(match.group().split()), GROUP)
 
     def _classify(self, text: str, start: int, raw: str, lowercase_words: frozenset[str]
                   ) -> Optional[Mention]:

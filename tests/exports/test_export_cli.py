@@ -25,7 +25,7 @@ def forms_store(events_dir):
 def test_export_writes_the_same_bytes_every_time(run, project, forms_store, fmt):
     first = run("export", "--format", fmt, "-o", "out1")
     second = run("export", "--format", fmt, "-o", "out2")
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
     data = (project / "out1").read_bytes()
     assert data and data == (project / "out2").read_bytes()
     assert first.stderr.strip().splitlines()[-1].startswith(f"{fmt}: ")
