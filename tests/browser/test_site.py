@@ -146,6 +146,15 @@ def test_pages_fit_a_phone_and_read_without_javascript(fixture_site, browser_con
                             ".filter(e => e.getBoundingClientRect().right > 376)"
                             ".map(e => e.tagName + ' ' + e.className)")
         assert wide == [], path
+    # A name longer than any phone is wide, in whatever font: its chip must stay inside.
+    tab.goto(fixture_site.url)
+    right = tab.evaluate("""() => {
+        const chip = document.querySelector('.tl-card a.tl-chip');
+        chip.textContent = 'Federation of International Humanitarian Relief Coordination '
+            + 'Offices and Regional Emergency Response Committees';
+        return [chip.getBoundingClientRect().right, chip.scrollWidth > chip.clientWidth];
+    }""")
+    assert right[0] <= 376 and right[1], right
     tab.goto(fixture_site.url)
     assert tab.locator(".tl-card").count() == len(load_store(fixture_site.events).events)
     tab.close()
