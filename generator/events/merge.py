@@ -260,7 +260,7 @@ def _join_story_events(groups: list[Group]) -> None:
             continue
         by_day.setdefault((articles.pop(), event.date.text, event.qualifier), []).append(group)
     same_day: dict[tuple, list[tuple[str, Group]]] = {}
-    for (article, date, qualifier), found in sorted(by_day.items(), key=lambda kv: kv[0]):
+    for (article, date, qualifier), found in sorted(by_day.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
         if len(found) == 1:
             same_day.setdefault((date, qualifier), []).append((article, found[0]))
     for reports in same_day.values():
