@@ -29,19 +29,19 @@ def batches(articles: Sequence[Article], workers: int) -> list[list[Article]]:
     return [list(articles[i:i + size]) for i in range(0, len(articles), size)]
 
 
-def extract_batch(articles: list[Article]) -> list[list]:
-    """Candidates of each article of a batch (runs in a worker process)."""
+def extract_batch(articles: list[Article]) -> list[tuple[list, list]]:
+    """(candidates, problems) of each article of a batch (runs in a worker process)."""
     from .actors.finder import ActorFinder
-    from .pipeline import article_candidates
+    from .pipeline import guarded_candidates
 
     finder = _finder_of_this_process(ActorFinder)
     results = []
     for article in articles:
-        candidates = article_candidates(article, finder)
+        candidates, problems = guarded_candidates(article, finder)
         light = dataclasses.replace(article, text="")
         for candidate in candidates:
             candidate.article = light
-        results.append(candidates)
+        results.append((candidates, problems))
     return results
 
 

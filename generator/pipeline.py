@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .actors.finder import ActorFinder
-from .diagnostics import Problem
+from .diagnostics import WARNING, Problem
 from .events.extract import Candidate, extract_article
 from .events.ledger import SyncReport, sync_generated
 from .events.merge import Merger
 from .events.store import load_store
 from .model import Article, Event
 from .readers import read_paths
+from .readers.furniture import clean_article
+from .readers.language import not_english_reason
 from .text.sentences import split_sentences
 
 Progress = Callable[[Iterable[Article]], Iterable[Article]]
@@ -52,11 +54,51 @@ def article_candidates(article: Article, finder: Optional[ActorFinder] = None
     return extract_article(article, timexes, sentences, finder)
 
 
+def guarded_candidates(article: Article, finder: Optional[ActorFinder] = None
+                       ) -> tuple[list[Candidate], list[Problem]]:
+    """The candidates of one article, or the problem that kept it from giving any.
+
+    Page furniture (comments, stamps, bylines, credits) is taken out first. One article
+    must never take the others down: a page in another language is skipped with a
+    warning, and a failure while cleaning, tagging or extracting it (a bug) becomes that
+    article's error, with the exception's kind, and the run goes on.
+    """
+    reason = not_english_reason(article.text, article.language)
+    if reason:
+        return [], [Problem(article.path or Path(article.id), f"skipped: {reason}; "
+                            "extraction reads English articles only", article.row, WARNING)]
+    try:
+        article, _ = clean_article(article)
+        return article_candidates(article, finder), []
+    except Exception as exc:  # noqa: BLE001 - isolate the article, report the bug
+        return [], [Problem(article.path or Path(article.id),
+                            f"could not extract events: {type(exc).__name__}: {exc}; the "
+                            "other articles were extracted. This is a bug in Timeline "
+                            "Generator: please report it with this file", article.row)]
+
+
+@dataclass
+class Extracted:
+    """Merged events, the number of candidates merged, and the articles' problems."""
+
+    events: list[Event]
+    candidates: int
+    problems: list[Problem]
+
+
 def extract_events(articles: Iterable[Article], stored: Iterable[Event] = (),
                    progress: Optional[Progress] = None, jobs: int = 1,
                    dask: Optional[str] = None) -> tuple[list[Event], int]:
     """Merged events of `articles` (joined with matching `stored` ones) and the number of
-    candidates found.
+    candidates found; see `extract` for the articles' problems."""
+    result = extract(articles, stored, progress, jobs, dask)
+    return result.events, result.candidates
+
+
+def extract(articles: Iterable[Article], stored: Iterable[Event] = (),
+            progress: Optional[Progress] = None, jobs: int = 1,
+            dask: Optional[str] = None) -> Extracted:
+    """Merged events of `articles` joined with matching `stored` ones.
 
     With `jobs` > 1 the articles are extracted by that many local processes, with `dask`
     (a scheduler address such as tcp://host:8786) by a Dask cluster's workers; either
@@ -64,25 +106,29 @@ def extract_events(articles: Iterable[Article], stored: Iterable[Event] = (),
     events are the same.
     """
     merger = Merger(stored)
+    problems: list[Problem] = []
     if jobs <= 1 and not dask:
         finder = ActorFinder()
         for article in (progress(articles) if progress else articles):
-            for candidate in article_candidates(article, finder):
+            found, trouble = guarded_candidates(article, finder)
+            problems.extend(trouble)
+            for candidate in found:
                 merger.add(candidate)
-        return merger.events(), merger.count
+        return Extracted(merger.events(), merger.count, problems)
     from . import distribute
 
-    done = _merged(distribute.run(list(articles), jobs, dask), merger)
+    done = _merged(distribute.run(list(articles), jobs, dask), merger, problems)
     for _ in (progress(done) if progress else done):
         pass
-    return merger.events(), merger.count
+    return Extracted(merger.events(), merger.count, problems)
 
 
-def _merged(results: Iterator[tuple[list[Article], list]], merger: Merger
-            ) -> Iterator[Article]:
+def _merged(results: Iterator[tuple[list[Article], list]], merger: Merger,
+            problems: list[Problem]) -> Iterator[Article]:
     """The articles of each finished batch, in order, after merging their candidates."""
     for batch, per_article in results:
-        for article, found in zip(batch, per_article):
+        for article, (found, trouble) in zip(batch, per_article):
+            problems.extend(trouble)
             for candidate in found:
                 merger.add(candidate)
             yield article
@@ -96,7 +142,8 @@ def run_extraction(paths: Iterable[Path], events_dir: Path, max_event_bytes: int
     articles, report.problems = read_paths(paths)
     report.articles = len(articles)
     store = load_store(events_dir, max_bytes=max_event_bytes)
-    report.events, report.candidates = extract_events(articles, store.events, progress,
-                                                      jobs=jobs, dask=dask)
+    result = extract(articles, store.events, progress, jobs=jobs, dask=dask)
+    report.events, report.candidates = result.events, result.candidates
+    report.problems.extend(result.problems)
     report.sync = sync_generated(events_dir, report.events, dry_run=dry_run)
     return report

@@ -91,7 +91,7 @@ def test_bad_articles_fail_the_run_but_not_the_others(run, project, tmp_path):
     result = run("extract", str(news))
     assert result.exit_code == 1
     assert "bad.txt:1: error: byte 0xe9 is not UTF-8 text" in result.stderr
-    assert "empty.md: error: no article text" in result.stderr
+    assert "empty.md: warning: no article text" in result.stderr
     assert len(load_store(project / "content" / "events").events) == 1
 
 
@@ -122,3 +122,75 @@ def test_default_paths_come_from_the_config(run, project):
     result = run("extract")
     assert result.exit_code == 0, result.output
     assert "1 article(s) read" in result.stderr
+
+
+def test_an_article_that_breaks_extraction_is_reported_and_the_rest_extracted(
+        run, project, tmp_path, monkeypatch):
+    """A bug met in one article is that article's error; the others are extracted."""
+    from generator import pipeline
+
+    real = pipeline.article_candidates
+
+    def breaks_on_one(article, finder=None):  # noqa: ANN001, ANN202
+        if article.id == "b":
+            raise ValueError("shift(month,-X): could not convert")
+        return real(article, finder)
+
+    monkeypatch.setattr(pipeline, "article_candidates", breaks_on_one)
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17", WIRE)
+    article(news, "b.md", "2021-03-18", "Some months earlier, the firm had warned of losses.")
+    article(news, "c.md", "2021-03-19", "The minister resigned on Thursday, officials said.")
+    result = run("extract", str(news))
+    assert result.exit_code == 1
+    assert ("b.md: error: could not extract events: ValueError: shift(month,-X): could not "
+            "convert; the other articles were extracted.") in result.stderr
+    assert "internal error" not in result.stderr
+    sources = {s.article for e in load_store(project / "content" / "events").events
+               for s in e.sources}
+    assert sources == {"a", "c"}
+
+
+def test_pages_not_in_english_are_skipped_with_a_warning(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "en.md", "2021-03-17", WIRE)
+    article(news, "es.md", "2009-06-11", "Última actualización: jueves, 11 de junio de 2009 - "
+            "17:02 GMT. La Organización Mundial de la Salud declaró el jueves la pandemia de "
+            "gripe, la primera en 41 años, y pidió a los gobiernos que se preparen.")
+    (news / "vi.md").write_text("---\npublished: 2009-04-30\nlanguage: vi\n---\nVirus cúm "
+                                "heo đang lan rộng trên thế giới.\n", encoding="utf-8")
+    result = run("extract", str(news))
+    assert result.exit_code == 0, result.stderr
+    assert "es.md: warning: skipped: it does not look like English" in result.stderr
+    assert "vi.md: warning: skipped: its metadata says language 'vi'" in result.stderr
+    sources = {s.article for e in load_store(project / "content" / "events").events
+               for s in e.sources}
+    assert sources == {"en"}
+
+
+CRAWLED = """\
+Bank raises rates again Officials fear inflation Tuesday 16 March 2021 18.39 GMT The central \
+bank raised its main interest rate by half a point on Tuesday.
+
+Photograph: Jane Doe\\/AP The governor said on Monday that prices were rising too fast.
+
+Views expressed in the comments do not represent those of the publisher.
+
+At 10:02 17th Mar 2021, reader42 wrote: I remember the crash of 1987 and the rates of 1990.
+
+March 17, 2021 at 9:29 pm | Reply Rates went up on Friday too, I think.
+"""
+
+
+def test_a_crawled_page_gives_events_from_its_reporting_only(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "page.md", "2021-03-16", CRAWLED)
+    result = run("extract", str(news))
+    assert result.exit_code == 0, result.stderr
+    events = load_store(project / "content" / "events").events
+    quotes = [s.quote for e in events for s in e.sources]
+    assert sorted(quotes) == [
+        "The central bank raised its main interest rate by half a point on Tuesday.",
+        "The governor said on Monday that prices were rising too fast."]
+    names = {n for e in events for n in e.actors + e.places}
+    assert not names & {"Tue", "Mar", "GMT", "AP", "Reply"}

@@ -65,7 +65,7 @@ def _lexicon() -> dict:
             org_groups[group].add(line)
     places_data = yaml.safe_load(
         resources.files(__package__).joinpath("data", "places.yml").read_text("utf-8"))
-    not_names: dict[str, set[str]] = {"openers": set(), "time": set()}
+    not_names: dict[str, set[str]] = {"openers": set(), "time": set(), "units": set()}
     for line in _lines("not_names.txt"):
         if line.startswith("["):
             group = line.strip("[]")
@@ -81,7 +81,7 @@ def _lexicon() -> dict:
         "title_ends": frozenset(t.split()[-1] for t in titles),
         "of_joiners": frozenset(h.split()[0] for h in org_groups["heads"])
         | frozenset(org_groups["suffixes"]),
-        "not_names": frozenset(not_names["openers"] | not_names["time"]),
+        "not_names": frozenset(not_names["openers"] | not_names["time"] | not_names["units"]),
         "time_words": frozenset(not_names["time"]),
         "org_suffixes": frozenset(org_groups["suffixes"]),
         "org_heads": tuple(org_groups["heads"]),

@@ -23,6 +23,7 @@ from ..actors.finder import (ACTOR_KINDS, NAME, PLACE, ActorFinder, ArticleNames
 from ..dates import TIMEX_MODS, DateError, DateValue, Precision, parse_date
 from ..model import Article, Event, Sentence, Source
 from ..text.sentences import split_sentences
+from . import ranges
 from .ids import date_slug, slugify
 from .titles import make_title
 
@@ -103,6 +104,7 @@ class DatedPhrase:
     anchor: Optional[str]
     relative: bool
     clock_only: bool = False
+    review: Optional[str] = None
 
 
 def extract_article(article: Article, timexes: list, sentences: Optional[list[Sentence]] = None,
@@ -209,12 +211,16 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
             continue
         following = pending[index + 1] if index + 1 < len(pending) else None
         joined = _range(text, sentence, timex, following)
+        note = None
         if joined is not None:
             range_end, span_end = joined
             end_date, end, skip_next = range_end, span_end, True
             if _ends_with_any(re.sub(r"\s*(?:from|between)\s*$", "", before),
                               "range_frames"):
                 continue
+            date, end_date, note = ranges.settle(
+                date, end_date, timex.text, following.text,
+                ahead=_cue_pattern("future", "anywhere").search(text) is not None)
         qualifier = TIMEX_MODS.get(timex.mod or "")
         if _ends_with_any(before, "before_before"):
             qualifier = "before"
@@ -224,7 +230,7 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
         found.append(DatedPhrase(start, end, text[start:end], date, end_date, qualifier,
                                  timex.rule, timex.anchor, timex.relative,
                                  clock_only=timex.type == "TIME" and not _DAY_WORDS.search(
-                                     timex.text)))
+                                     timex.text), review=note))
     return _drop_clock_times(_drop_nested(_drop_duplicates(found)))
 
 
@@ -442,6 +448,8 @@ def _provenance(phrase: DatedPhrase, article: Article) -> dict[str, Any]:
 
 
 def _review(phrase: DatedPhrase, article: Article) -> Optional[str]:
+    if phrase.review:
+        return phrase.review
     if phrase.date.unknown_year:
         return (f"'{phrase.text}' could not be dated: the article has no publication date; "
                 "set the real date")

@@ -66,7 +66,8 @@ def build_article(record: dict[str, Any], text: str, path: Path, default_id: str
     problems: list[Problem] = []
     text = text.strip("\n")
     if not text.strip():
-        return None, [Problem(path, "no article text; nothing to extract", line)]
+        # An empty page is common in crawled archives and loses nothing: say so, go on.
+        return None, [Problem(path, "no article text; nothing to extract", line, WARNING)]
     published = None
     raw_date = metadata.pick(record, "published")
     if raw_date is not None:

@@ -186,7 +186,7 @@ class Anchor:
 
     def _f_shift(self, tense, pos, unit: str, n: str) -> Resolved:
         ref = self.mentions[-1][1] if self.mentions else None
-        if n == "X":
+        if n.lstrip("+-") == "X":
             return Resolved(PLACEHOLDERS[unit], ref.value if ref else self._iso(), True)
         if ref is None:
             return replace(self._from_dct(unit, _num(n)), reference=False)

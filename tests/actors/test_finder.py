@@ -25,3 +25,20 @@ def test_cases(case):
     assert [[names.canonical(m), m.kind] for m in mentions] == case["names"]
     for mention in mentions:
         assert text[mention.start:mention.end] == mention.text
+
+
+TIME_WORDS = ("January February March April May June July August September October November "
+              "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec JUNE MAY Monday "
+              "Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri "
+              "Sat MONDAY GMT UTC BST CET EST EDT PST PDT ET IST JST Year Years Month Months "
+              "Week Weeks Day Days Hour Hours Minute Minutes Decade Century").split()
+
+
+@pytest.mark.parametrize("word", TIME_WORDS)
+def test_names_of_months_weekdays_zones_and_units_are_never_names(word):
+    finder = ActorFinder()
+    for text in (f"Reuters said {word} that the talks failed.", f"{word} 12, 2009 Reply",
+                 f"Officials met {word} and Barack Obama spoke.", f"{word}: prices fell."):
+        names = [m.name for m in finder.find(text, lowercase_vocabulary(text))]
+        assert word not in names and not any(n.endswith(" " + word) for n in names
+                                              if word not in ("Day", "Year")), (text, names)

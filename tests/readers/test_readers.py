@@ -90,7 +90,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path):
     assert [a.id for a in articles] == ["good"]
     found = "\n".join(messages(problems))
     assert "latin1.txt:1: error: byte 0xe9 is not UTF-8 text" in found
-    assert "empty.md:None: error: no article text" in found
+    assert "empty.md:None: warning: no article text" in found
     assert "binary.txt:None: error: this is a binary file" in found
     assert "broken.md:3: error: metadata is not valid YAML" in found
     assert "huge.txt:None: error: file is 50.0 MB; articles are limited to 10 MB" in found

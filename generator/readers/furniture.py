@@ -1,0 +1,154 @@
+"""Take page furniture out of crawled articles: comments, stamps, bylines, credits.
+
+Real archives are crawled pages, and a crawled page holds more than the article: the
+readers' comment section, the headline and time stamp run into the first sentence,
+wire datelines and bylines, photo credits, video and share notices, boxes of tweets
+added when the page was crawled. Left in, they become events (a comment dated by its
+own time stamp), names ("Reply", "Jun") and anchors for relative dates. The rules are
+data (`data/furniture.yml`, with the reason and examples of each); this module applies
+them paragraph by paragraph. What it keeps is an exact part of the page, so every
+quote of an event is still a verbatim slice of the source.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+from ..model import Article
+
+ACTIONS = ("cut_rest", "drop", "strip_through", "strip", "drop_if_later")
+PLACES = ("any", "lead", "start")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n+")
+# A page's top (headline, captions, highlights, stamp, dateline) fits in this many
+# paragraphs: the lead rules look no further.
+LEAD_PARAGRAPHS = 4
+_GO_ON, _PAGE_TOP_ENDS, _REST_DROPPED = "go on", "page top ends", "rest dropped"
+_PIECE = re.compile(r"\{([A-Z]+)\}")
+_MONTHS = {m: n for n, m in enumerate(("january february march april may june july august "
+                                       "september october november december").split(), 1)}
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """One kind of page furniture and what to do with it."""
+
+    name: str
+    action: str
+    pattern: re.Pattern[str]
+    where: str = "any"
+    days_after: int = 0
+    within: Optional[int] = None
+    reason: str = ""
+    examples: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+
+
+@dataclass
+class Cleaned:
+    """The article's text without furniture, and how many pieces each rule took out."""
+
+    text: str
+    removed: dict[str, int] = field(default_factory=dict)
+
+
+def _compile(raw: dict, pieces: dict[str, str]) -> FurnitureRule:
+    alternatives = raw["pattern"] if isinstance(raw["pattern"], list) else [raw["pattern"]]
+    source = "|".join(f"(?:{alt})" for alt in alternatives)
+    source = _PIECE.sub(lambda m: pieces[m.group(1)], source)
+    flags = re.M | (re.I if raw.get("flags") == "ignorecase" else 0)
+    return FurnitureRule(
+        name=raw["name"], action=raw["action"], pattern=re.compile(source, flags),
+        where=raw.get("where", "any"), days_after=int(raw.get("days_after", 0)),
+        within=raw.get("within"),
+        reason=" ".join(str(raw.get("reason", "")).split()),
+        examples=tuple(raw.get("examples", ())), keep=tuple(raw.get("keep", ())))
+
+
+@lru_cache(maxsize=None)
+def rules() -> tuple[FurnitureRule, ...]:
+    """The furniture rules, compiled; a broken rule file fails loudly on first use."""
+    text = resources.files(__package__).joinpath("data", "furniture.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    found = tuple(_compile(raw, data.get("pieces", {})) for raw in data["rules"])
+    for rule in found:
+        if rule.action not in ACTIONS or rule.where not in PLACES:
+            raise ValueError(f"furniture rule {rule.name}: unknown action or place")
+    return found
+
+
+def clean_text(text: str, published: Optional[_dt.date] = None) -> Cleaned:
+    """`text` without the paragraphs and parts the rules recognise as page furniture."""
+    result = Cleaned("")
+    kept: list[str] = []
+    for paragraph in _PARAGRAPH.split(text):
+        lead = len(kept) < LEAD_PARAGRAPHS
+        paragraph, verdict = _clean_paragraph(paragraph, lead, published, result.removed)
+        if verdict == _PAGE_TOP_ENDS:
+            kept.clear()  # what stood above the stamp or dateline was the page's top
+        if paragraph.strip():
+            kept.append(paragraph)
+        if verdict == _REST_DROPPED:
+            break
+    result.text = "\n\n".join(kept)
+    return result
+
+
+def clean_article(article: Article) -> tuple[Article, dict[str, int]]:
+    """The article with its text cleaned (the same object when nothing was removed)."""
+    published = None
+    if article.published is not None and not article.published.unknown_year:
+        published = _dt.date.fromisoformat(str(article.published)[:10]) \
+            if len(str(article.published)) >= 10 else None
+    cleaned = clean_text(article.text, published)
+    if not cleaned.removed:
+        return article, {}
+    return replace(article, text=cleaned.text), cleaned.removed
+
+
+def _clean_paragraph(paragraph: str, lead: bool, published: Optional[_dt.date],
+                     removed: dict[str, int]) -> tuple[str, str]:
+    """(what stays of the paragraph, what happens to the rest of the article)."""
+    verdict = _GO_ON
+    for rule in rules():
+        if rule.where == "lead" and not lead:
+            continue
+        match = rule.pattern.search(paragraph)
+        if match is None or (rule.where == "start" and match.start() != 0) or \
+                (rule.within is not None and match.start() > rule.within):
+            continue
+        if rule.action == "drop_if_later" and not _later(match, published, rule.days_after):
+            continue
+        removed[rule.name] = removed.get(rule.name, 0) + 1
+        if rule.action == "cut_rest":
+            return paragraph[:match.start()].rstrip(), _REST_DROPPED
+        if rule.action in ("drop", "drop_if_later"):
+            return "", verdict
+        if rule.action == "strip_through":
+            paragraph = paragraph[match.end():].lstrip()
+            verdict = _PAGE_TOP_ENDS if rule.where == "lead" else verdict
+        else:
+            # Inside a paragraph the two sides become paragraphs of their own: each is
+            # still a verbatim slice of the page, and a caption before a credit no longer
+            # runs into the sentence after it.
+            before, after = paragraph[:match.start()].rstrip(), paragraph[match.end():].lstrip()
+            paragraph = f"{before}\n\n{after}" if before and after else before or after
+    return paragraph, verdict
+
+
+def _later(match: re.Match[str], published: Optional[_dt.date], days: int) -> bool:
+    """Whether the stamp `match` holds is more than `days` days after `published`."""
+    if published is None:
+        return False
+    parts = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
+    try:
+        stamp = _dt.date(int(parts["year"]), _MONTHS[parts["month"].lower()], int(parts["day"]))
+    except (KeyError, ValueError):
+        return False
+    return (stamp - published).days > days
