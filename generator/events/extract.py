@@ -20,7 +20,7 @@ import yaml
 
 from ..actors.finder import (ACTOR_KINDS, NAME, PLACE, ActorFinder, ArticleNames, Mention,
                              lowercase_vocabulary)
-from ..dates import TIMEX_MODS, DateError, DateValue, Precision, parse_date
+from ..dates import MINUTES_PER_DAY, TIMEX_MODS, DateError, DateValue, Precision, parse_date
 from ..model import Article, Event, Sentence, Source
 from ..text.sentences import split_sentences
 from . import ranges
@@ -170,8 +170,8 @@ def timex_date(value: str) -> tuple[Optional[DateValue], Optional[DateValue]]:
             return from_day_number(first), from_day_number(first + 1)
         if re.fullmatch(r"\d{3}", value):  # TIMEX decade "199" -> 199X
             value += "X"
-        elif re.fullmatch(r"\d{2}", value):  # TIMEX century "18" -> 18XX
-            value += "XX"
+        elif re.fullmatch(r"\d{1,2}", value):  # TIMEX century "18" (or "7") -> 18XX
+            value = value.zfill(2) + "XX"
         return parse_date(value), None
     except DateError:
         return _placeholder(value), None
@@ -207,7 +207,9 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
             continue
         before = text[:start].lower()
         if _ends_with_any(_without_determiners(before), "comparison_before") \
-                or _is_attributive(text, end) or _not_happening(text, start, end):
+                or _is_attributive(text, end) or _not_happening(text, start, end) \
+                or _names_reported_period(text, end, date) \
+                or _states_only(text, timex) or _year_not_stated(text, timex.text, date):
             continue
         following = pending[index + 1] if index + 1 < len(pending) else None
         joined = _range(text, sentence, timex, following)
@@ -294,6 +296,47 @@ def _is_attributive(text: str, end: int) -> bool:
     return following.group(1).lower() not in cues()["happening_nouns"]
 
 
+def _names_reported_period(text: str, end: int, date: DateValue) -> bool:
+    """A period right before a noun of reporting names what is reported on, not when
+    anything happened: "third-quarter earnings", "second quarter results"."""
+    if date.precision >= Precision.DAY:
+        return False
+    following = re.match(r"[\s-]+([A-Za-z]+)", text[end:])
+    return following is not None and following.group(1).lower() in cues()["reported_nouns"]
+
+
+def _states_only(text: str, timex) -> bool:  # noqa: ANN001 - a tagger Timex
+    """"Today" in a sentence that only states how things are ("Today is a sad day",
+    "Today, the brand is worth less than it was"): no past, perfect, progressive or
+    future verb tells a happening."""
+    if timex.text.lower() != "today":
+        return False
+    lowered = text.lower()
+    return _cue_pattern("present_states", "anywhere").search(lowered) is not None \
+        and _cue_pattern("happening_verbs", "anywhere").search(lowered) is None \
+        and _cue_pattern("future", "anywhere").search(lowered) is None \
+        and re.search(r"\b[a-z]{3,}ed\b|\b(?:is|are|am)\s+(?:\w+\s+)?\w+ing\b", lowered) is None
+
+
+# Before this year a date needs its year in the words ("in 1066", "the 12th century"):
+# a smaller number read as an early year is a count ("~ 1000s dead") or a misreading.
+EARLIEST_UNSTATED_YEAR = 1500
+
+
+def _year_not_stated(sentence: str, phrase: str, date: DateValue) -> bool:
+    """A date before EARLIEST_UNSTATED_YEAR that its sentence does not state: neither the
+    year itself ("in the year 610"), nor the century or decade it names."""
+    if date.unknown_year or date.year >= EARLIEST_UNSTATED_YEAR:
+        return False
+    if date.precision == Precision.CENTURY and re.search(r"(?i)\bcentury\b", phrase):
+        return False
+    year = abs(date.year)
+    if date.precision == Precision.DECADE and re.search(rf"\b{year}'?s\b", phrase):
+        return False
+    numbers = {int(n.replace(",", "")) for n in re.findall(r"\b\d[\d,]*\b", sentence)}
+    return year not in numbers
+
+
 def _not_happening(text: str, start: int, end: int) -> bool:
     """The date's clause is hypothetical, advisory or negated. A clause that is only the
     date ("Seventeen years ago,") belongs to the clause after it."""
@@ -371,7 +414,8 @@ def _candidate(article: Article, sentence: Sentence, phrase: DatedPhrase,
         sources=[Source(article=article.id, title=article.title, publisher=article.publisher,
                         url=article.url, published=article.published, quote=sentence.text)],
         confidence=_confidence(phrase, sentence.text, len(phrases)),
-        extraction=_provenance(phrase, article), review=_review(phrase, article))
+        extraction=_provenance(phrase, article),
+        review=_review(phrase, article, sentence.text, future))
     event.id = provisional_id(event, article.id)
     return Candidate(event, article, sentence, content_words(sentence.text), story_words,
                      _event_noun(sentence.text, phrase))
@@ -447,13 +491,48 @@ def _provenance(phrase: DatedPhrase, article: Article) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v is not None}
 
 
-def _review(phrase: DatedPhrase, article: Article) -> Optional[str]:
+# A past happening dated this long after its article was published is a misreading
+# (a live page's clock stamp "2059:" read as a year), and a relative phrase that names
+# no year resolved this long before it is one too; both go to review.
+FAR_AFTER_DAYS = 366
+FAR_BEFORE_YEARS = 10
+# A bare number read as a year this long before the article ("repeated 1700, Sunday" in a
+# radio listing) is more often a time or a count than a year.
+BARE_YEAR_BEFORE_YEARS = 200
+
+
+def _review(phrase: DatedPhrase, article: Article, text: str, future: bool
+            ) -> Optional[str]:
+    """Why a person should look at this event's date, or None."""
     if phrase.review:
         return phrase.review
     if phrase.date.unknown_year:
         return (f"'{phrase.text}' could not be dated: the article has no publication date; "
                 "set the real date")
+    published = article.published
+    if published is None or published.unknown_year:
+        return None
+    day = MINUTES_PER_DAY
+    if phrase.date.start >= published.stop + FAR_AFTER_DAYS * day and \
+            _cue_pattern("future", "anywhere").search(text) is None:
+        return (f"'{phrase.text}' dates this {(phrase.date.start - published.start) // (365 * day)} "
+                f"year(s) after the article was published ({published}), but the sentence "
+                "tells no future: check the date")
+    before = published.start - phrase.date.stop
+    if phrase.relative and not _NUMBER.search(phrase.text) and \
+            before >= FAR_BEFORE_YEARS * 365 * day:
+        return (f"'{phrase.text}' names no year but was read as {phrase.date}, more than "
+                f"{FAR_BEFORE_YEARS} years before the article was published ({published}): "
+                "check the date")
+    if re.fullmatch(r"\d{4}", phrase.text) and before >= BARE_YEAR_BEFORE_YEARS * 365 * day:
+        return (f"the number '{phrase.text}' was read as a year, centuries before the article "
+                f"was published ({published}): check that it is a year")
     return None
+
+
+_NUMBER = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                     r"dozen|a few|several|some)\b")
 
 
 _STOPWORDS = frozenset("""a an the of to in on at by for with from and or but that which who

@@ -28,7 +28,7 @@ def events_of(text: str, published: str):
     ("A third wave of the disease struck in January to April 1919, doctors wrote.",
      "2009-04-29", "1919-01", "1919-04"),
     ("Prices rose between August and September 2012, the survey said.",
-     "2011-03-06", "2012-08", "2012-09"),
+     "2012-10-06", "2012-08", "2012-09"),
     # the start names the year: the end follows it
     ("The army occupied the town from December 2009 to March, residents said.",
      "2011-06-01", "2009-12", "2010-03"),
