@@ -47,20 +47,20 @@ class Tagger:
         anchor = Anchor(dct)
         out: list[Timex] = []
         for start, end in (self.split(text) if spans is None else spans):
-            cues = None
-            for match in self.engine.run(text, start, end):
+            cues, filled = None, {}
+            for match in self.engine.run(text, start, end,
+                                         lambda m: self._fill(m, filled) is not None):
                 if match.rule.reject:
                     continue
                 if cues is None:
                     cues = self.cues.find(text, start, end)
                 tense = governed(text, match.start) or nearest(cues, match.start, match.end)
-                timex = self._timex(text, match, anchor, tense)
-                if timex is not None:
-                    out.append(timex)
+                out.append(self._timex(text, match, filled[id(match)], anchor, tense))
         return out
 
-    def _timex(self, text: str, match: Match, anchor: Anchor,
-               tense: Optional[str]) -> Optional[Timex]:
+    def _fill(self, match: Match, cache: dict[int, tuple[str, str]]) -> Optional[tuple[str, str]]:
+        """The rule's value and mod filled from the match, or None when a slot's text has
+        no entry (the rule matched more than its tables know); kept in `cache`."""
         rule = match.rule
         try:
             value = fill(rule.value, match.match, self.resources.norms)
@@ -68,6 +68,13 @@ class Tagger:
         except (NormError, ValueError) as exc:
             log.debug("rule %s skipped %r: %s", rule.name, match.match.group(), exc)
             return None
+        cache[id(match)] = (value, mod)
+        return value, mod
+
+    def _timex(self, text: str, match: Match, filled: tuple[str, str], anchor: Anchor,
+               tense: Optional[str]) -> Timex:
+        rule = match.rule
+        value, mod = filled
         if rule.type in _ANCHORED_TYPES:
             resolved = anchor.resolve(value, tense, match.start)
             anchor.remember(match.start, resolved)
