@@ -43,6 +43,7 @@ right shape ("XXXX-XX-XX", "XXXX-WXX") and `relative` stays True.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
@@ -62,7 +63,9 @@ _DATE_PART = re.compile(r"^(\d{4}-\d\d-\d\d)T")
 RECENT_CHARS = 400
 # "that year", "the quarter" look back this far for the date they refer to.
 REFERENCE_CHARS = 800
-# A clock time belongs to the day last named this close before it, else to the DCT.
+# A clock time belongs to the day its own sentence names (before or after it: "at 0052
+# on 16 June", "on Tuesday at 1653"); without one, to the day last named this close
+# before it, else to the DCT.
 FOCUS_CHARS = 400
 # How much less likely a year-less date is when it lies against the tense ("Dec. 15"
 # said in November is more likely next month than thirteen months back, whatever
@@ -96,6 +99,17 @@ class Anchor:
     def __init__(self, dct: Optional[_dt.date]) -> None:
         self.dct = dct
         self.mentions: list[tuple[int, Period]] = []
+        self.sentence: tuple[int, int] = (0, 0)
+
+    def enter(self, start: int, end: int) -> None:
+        """Start on the sentence (chunk) text[start:end]: its days are a clock time's own."""
+        self.sentence = (start, end)
+
+    @staticmethod
+    def needs_day(value: str) -> bool:
+        """Whether `value` is a time of an unnamed day, to be resolved after the other
+        expressions of its sentence, whose day it takes ("at 0052 on 16 June")."""
+        return bool(_TIME_ON.match(value))
 
     # -- public -------------------------------------------------------------------
 
@@ -139,8 +153,8 @@ class Anchor:
             return
         m = _DATE_PART.match(resolved.value)
         period = parse(m.group(1) if m else resolved.value)
-        if period is not None:
-            self.mentions.append((pos, period))
+        if period is not None:       # in text order, also for times resolved last
+            bisect.insort(self.mentions, (pos, period))
 
     # -- relative to the DCT --------------------------------------------------------
 
@@ -391,9 +405,14 @@ class Anchor:
         return None
 
     def _focus_day(self, pos: int) -> Resolved:
-        """The day a clock time or part of a day belongs to: a day mentioned just
-        before, else the DCT."""
+        """The day a clock time or part of a day belongs to: the day its own sentence
+        names, else a day mentioned just before, else the DCT."""
+        own = self._sentence_day(pos)
+        if own is not None:
+            return Resolved(own.value, own.value, True)
         for at, period in reversed(self.mentions):
+            if at >= pos:
+                continue
             if pos - at > FOCUS_CHARS:
                 break
             if period.unit == "day":
@@ -401,6 +420,15 @@ class Anchor:
         if self.dct is None:
             return Resolved("XXXX-XX-XX", None, True)
         return Resolved(self.dct.isoformat(), self.dct.isoformat(), True)
+
+    def _sentence_day(self, pos: int) -> Optional[Period]:
+        """The day named in the current sentence nearest to `pos`, before or after it."""
+        start, end = self.sentence
+        if not start <= pos < end:
+            return None
+        days = [(abs(at - pos), at > pos, period) for at, period in self.mentions
+                if start <= at < end and at != pos and period.unit == "day"]
+        return min(days, key=lambda d: d[:2])[2] if days else None
 
 
 FUNCTIONS = frozenset(name[3:] for name in dir(Anchor) if name.startswith("_f_")) | {"dur"}

@@ -47,16 +47,27 @@ class Tagger:
         anchor = Anchor(dct)
         out: list[Timex] = []
         for start, end in (self.split(text) if spans is None else spans):
-            cues, filled = None, {}
-            for match in self.engine.run(text, start, end,
-                                         lambda m: self._fill(m, filled) is not None):
-                if match.rule.reject:
-                    continue
-                if cues is None:
-                    cues = self.cues.find(text, start, end)
-                tense = governed(text, match.start) or nearest(cues, match.start, match.end)
-                out.append(self._timex(text, match, filled[id(match)], anchor, tense))
+            out.extend(self._sentence(text, start, end, anchor))
         return out
+
+    def _sentence(self, text: str, start: int, end: int, anchor: Anchor) -> list[Timex]:
+        """The expressions of one chunk. Times of an unnamed day come last, so that they
+        can take a day the sentence names after them ("at 0052 on 16 June")."""
+        anchor.enter(start, end)
+        cues, filled = None, {}
+        now, last = [], []
+        for match in self.engine.run(text, start, end,
+                                     lambda m: self._fill(m, filled) is not None):
+            if match.rule.reject:
+                continue
+            if cues is None:
+                cues = self.cues.find(text, start, end)
+            tense = governed(text, match.start) or nearest(cues, match.start, match.end)
+            wait = match.rule.type in _ANCHORED_TYPES and anchor.needs_day(filled[id(match)][0])
+            (last if wait else now).append((match, tense))
+        found = [self._timex(text, match, filled[id(match)], anchor, tense)
+                 for match, tense in now + last]
+        return sorted(found, key=lambda t: t.start)
 
     def _fill(self, match: Match, cache: dict[int, tuple[str, str]]) -> Optional[tuple[str, str]]:
         """The rule's value and mod filled from the match, or None when a slot's text has
