@@ -16,11 +16,14 @@ from .anchor import Anchor, Resolved
 from .engine import Engine, Match
 from .normalize import NormError, fill
 from .resources import Resources
+from .stamps import ClockStamp, StampFinder
 from .tense import TenseCues, governed, nearest
 from .timex import Timex
 
 log = logging.getLogger(__name__)
 _ANCHORED_TYPES = ("DATE", "TIME")
+# The rule name of live-blog clock stamps, which the document step finds (stamps.py).
+STAMP_RULE = "time_live_stamp"
 # TIMEX3 mod values; a template with two modifier slots ("about two years or so") may
 # fill both, and the first one is kept.
 _MOD = re.compile(r"BEFORE|AFTER|ON_OR_BEFORE|ON_OR_AFTER|LESS_THAN|MORE_THAN|"
@@ -36,6 +39,7 @@ class Tagger:
         self.cues = TenseCues(resources.patterns)
         self.abbreviation = re.compile(rf"(?:{resources.patterns['abbreviation']})$",
                                        re.IGNORECASE)
+        self.stamps = StampFinder(resources.patterns["timezone"])
 
     def split(self, text: str) -> list[tuple[int, int]]:
         """The chunks the tagger works on (roughly sentences)."""
@@ -45,19 +49,27 @@ class Tagger:
             spans: Optional[Iterable[tuple[int, int]]] = None) -> list[Timex]:
         """Every time expression of `text`; `spans` limits the search to those chunks."""
         anchor = Anchor(dct)
+        stamps = self.stamps.find(text, dct)
         out: list[Timex] = []
         for start, end in (self.split(text) if spans is None else spans):
-            out.extend(self._sentence(text, start, end, anchor))
+            inside = [s for s in stamps if start <= s.start and s.end <= end]
+            out.extend(self._sentence(text, start, end, anchor, inside))
         return out
 
-    def _sentence(self, text: str, start: int, end: int, anchor: Anchor) -> list[Timex]:
-        """The expressions of one chunk. Times of an unnamed day come last, so that they
-        can take a day the sentence names after them ("at 0052 on 16 June")."""
+    def _sentence(self, text: str, start: int, end: int, anchor: Anchor,
+                  stamps: list[ClockStamp]) -> list[Timex]:
+        """The expressions of one chunk: its live-blog stamps (which no rule may read as
+        a year), then the rules' matches. Times of an unnamed day come last, so that
+        they can take a day the sentence names after them ("at 0052 on 16 June")."""
         anchor.enter(start, end)
+        found = [self._stamp(stamp, anchor) for stamp in stamps]
         cues, filled = None, {}
         now, last = [], []
-        for match in self.engine.run(text, start, end,
-                                     lambda m: self._fill(m, filled) is not None):
+
+        def viable(m: Match) -> bool:
+            return not any(m.start < s.end and s.start < m.end for s in stamps) \
+                and self._fill(m, filled) is not None
+        for match in self.engine.run(text, start, end, viable):
             if match.rule.reject:
                 continue
             if cues is None:
@@ -65,9 +77,17 @@ class Tagger:
             tense = governed(text, match.start) or nearest(cues, match.start, match.end)
             wait = match.rule.type in _ANCHORED_TYPES and anchor.needs_day(filled[id(match)][0])
             (last if wait else now).append((match, tense))
-        found = [self._timex(text, match, filled[id(match)], anchor, tense)
-                 for match, tense in now + last]
+        found += [self._timex(text, match, filled[id(match)], anchor, tense)
+                  for match, tense in now + last]
         return sorted(found, key=lambda t: t.start)
+
+    @staticmethod
+    def _stamp(stamp: ClockStamp, anchor: Anchor) -> Timex:
+        """A live-blog stamp as a TIME; its day is a day the entry may refer to."""
+        anchor.remember(stamp.start, Resolved(stamp.value))
+        return Timex(start=stamp.start, end=stamp.end, text=stamp.text, type="TIME",
+                     value=stamp.value, rule=STAMP_RULE, anchor=stamp.anchor,
+                     relative=stamp.anchor is not None)
 
     def _fill(self, match: Match, cache: dict[int, tuple[str, str]]) -> Optional[tuple[str, str]]:
         """The rule's value and mod filled from the match, or None when a slot's text has
