@@ -147,6 +147,10 @@ class Anchor:
             return _suffixed(self._focus_day(pos), m.group(1))
         return Resolved(value)
 
+    def forget(self, pos: int) -> None:
+        """Drop the mention recorded at `pos` (its value was corrected afterwards)."""
+        self.mentions = [(at, period) for at, period in self.mentions if at != pos]
+
     def remember(self, pos: int, resolved: Resolved) -> None:
         """Record a resolved DATE/TIME as a possible reference for later expressions."""
         if not resolved.reference or resolved.type is not None:
