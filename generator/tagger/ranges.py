@@ -18,14 +18,13 @@ Friday, a range that ends before it starts.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from .engine import Match
 from .normalize import norm_key
-from .periods import parse
+from .periods import add_days, parse
 from .tense import PAST
 
 # The rule names the step reports for the days of a weekly range.
@@ -88,9 +87,8 @@ def first_day(resolved: str, day: int, week: Optional[str]) -> str:
     """The first day of a one-off range: that weekday of the week the sentence names,
     else the day as anchored alone."""
     period = parse(week) if week else None
-    if period is None or period.unit != "week":
-        return resolved
-    return (period.start + _dt.timedelta(days=day - 1)).isoformat()
+    moved = add_days(period.start, day - 1) if period and period.unit == "week" else None
+    return moved.isoformat() if moved else resolved
 
 
 def last_day(first: str, first_weekday: int, last_weekday: int) -> Optional[str]:
@@ -99,5 +97,5 @@ def last_day(first: str, first_weekday: int, last_weekday: int) -> Optional[str]
     start = parse(first)
     if start is None or start.unit != "day":
         return None
-    gap = (last_weekday - first_weekday) % 7
-    return (start.start + _dt.timedelta(days=gap)).isoformat()
+    moved = add_days(start.start, (last_weekday - first_weekday) % 7)
+    return moved.isoformat() if moved else None

@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .periods import add_days
+
 # tls-dev's BBC live pages run to a dozen paragraphs between two stamps at most.
 MAX_GAP = 20
 MIN_NEWEST_FIRST = 3
@@ -88,7 +90,8 @@ class StampFinder:
         out: list[ClockStamp] = []
         for run in _runs(self._candidates(text)):
             for stamp, shift in _clocks(run, dct):
-                day = (dct + _dt.timedelta(days=shift)).isoformat() if dct else "XXXX-XX-XX"
+                moved = add_days(dct, shift) if dct else None
+                day = moved.isoformat() if moved else "XXXX-XX-XX"
                 out.append(ClockStamp(stamp.start, stamp.end, text[stamp.start:stamp.end],
                                       f"{day}T{stamp.hour:02d}:{stamp.minute:02d}",
                                       dct.isoformat() if dct else None))
