@@ -56,8 +56,11 @@ def test_temporal_word_salad(text: str, dct: str | None) -> None:
 @given(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join))
 def test_no_dct_never_reads_the_clock(text: str) -> None:
     today = dt.date.today()
-    for t in tag(text, None):
-        assert t.anchor is None
+    found = tag(text, None)
+    named = {t.value for t in found}
+    for t in found:
+        # The only anchor without a DCT is a day the text names ("16 Jun 2010 00:52 am").
+        assert t.anchor is None or t.anchor in named
         assert str(today.year) not in t.value or str(today.year) in text
 
 
