@@ -64,7 +64,7 @@ RECENT_CHARS = 400
 # "that year", "the quarter" look back this far for the date they refer to.
 REFERENCE_CHARS = 800
 # A clock time belongs to the day its own sentence names (before or after it: "at 0052
-# on 16 June", "on Tuesday at 1653"); without one, to the day last named this close
+# on 16 June", "on Tuesday at 1420"); without one, to the day last named this close
 # before it, else to the DCT.
 FOCUS_CHARS = 400
 # How much less likely a year-less date is when it lies against the tense ("Dec. 15"

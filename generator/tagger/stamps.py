@@ -1,4 +1,4 @@
-"""Live-blog clock stamps: tell "2059 The minister says ..." from "1918: The Spanish flu".
+"""Live-blog clock stamps: tell "2059 The minister says ..." from "1918: The war ends".
 
 Live pages start each entry with the clock time it was posted ("2059", "1432 GMT:",
 "0852", "18:00"), and a four-digit stamp looks like a year to the rules. Lists of
@@ -6,8 +6,8 @@ history start their paragraphs the same way ("1918:", "1957:", "1968:"). Which i
 which is decided for the whole document, from the stamps together:
 
 - A stamp is a paragraph's first word: four digits or H:MM, then maybe a zone
-  (patterns/timezone.txt) and a colon, then the entry's first capital ("2300 The BBC",
-  "1701The BBC" as crawls glue them, "1432 GMT: Rebels"). A year opening a sentence
+  (patterns/timezone.txt) and a colon, then the entry's first capital ("2300 The mayor",
+  "1701The mayor" as crawls glue them, "1432 GMT: Rebels"). A year opening a sentence
   of prose is followed by a lower-case word ("2009 was hard") or digits ("2009 06 24").
 - A stamp with a cue of its own is a clock time when it can be one (hours < 24,
   minutes < 60): a zone after it, a leading zero ("0852", no year has one), or a colon

@@ -48,29 +48,29 @@ def test_a_page_over_midnight_puts_the_short_part_on_the_next_day() -> None:
 
 
 def test_a_colon_time_with_a_zone_word_opens_an_entry() -> None:
-    text = _page("18:00 UK time Experts are worried about the new virus.")
-    assert _stamps(text, "2009-04-25") == [("18:00", "TIME", "2009-04-25T18:00")]
+    text = _page("07:30 UK time Engineers say the dam is holding.")
+    assert _stamps(text, "2009-04-25") == [("07:30", "TIME", "2009-04-25T07:30")]
 
 
-def test_a_list_of_past_pandemics_is_years() -> None:
-    """1968 cannot be a clock time (minute 68): the whole list is years."""
-    text = _page("Past pandemics:", "1918: Spanish flu kills tens of millions.",
-                 "1957: Asian flu spreads from China.", "1968: Hong Kong flu follows.")
-    assert _stamps(text, "2009-04-26") == [
-        ("1918", "DATE", "1918"), ("1957", "DATE", "1957"), ("1968", "DATE", "1968")]
+def test_a_list_of_great_floods_is_years() -> None:
+    """1978 cannot be a clock time (minute 78): the whole list is years."""
+    text = _page("Great floods of the river:", "1913: The old bridge is swept away.",
+                 "1953: A storm surge breaches the dykes.", "1978: The barrier is built.")
+    assert _stamps(text, "2010-06-16") == [
+        ("1913", "DATE", "1913"), ("1953", "DATE", "1953"), ("1978", "DATE", "1978")]
 
 
 def test_a_short_history_in_ascending_order_is_years() -> None:
     """Every year here could be a clock time, but history runs oldest first and three
     entries are no live page."""
-    text = _page("2000 The doctor opens a practice.", "2006 He meets the singer.",
-                 "2009 He is hired for the tour.")
-    assert [v for _, _, v in _stamps(text, "2011-11-30")] == ["2000", "2006", "2009"]
+    text = _page("2001 The club is founded.", "2005 It wins the cup.",
+                 "2009 It moves to a new ground.")
+    assert [v for _, _, v in _stamps(text, "2011-11-30")] == ["2001", "2005", "2009"]
 
 
 def test_a_single_paragraph_year_stays_a_year() -> None:
-    text = _page("The vaccine trial began in spring.", "1918: The worst pandemic on record.")
-    assert _stamps(text, "2009-04-26") == [("1918", "DATE", "1918")]
+    text = _page("The new barrier was tested in spring.", "1953: The worst flood on record.")
+    assert _stamps(text, "2010-06-16") == [("1953", "DATE", "1953")]
 
 
 def test_prose_opening_with_a_year_is_no_stamp() -> None:
