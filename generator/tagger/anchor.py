@@ -65,7 +65,8 @@ RECENT_CHARS = 400
 REFERENCE_CHARS = 800
 # A clock time belongs to the day its own sentence names (before or after it: "at 0052
 # on 16 June", "on Tuesday at 1420"); without one, to the day last named this close
-# before it, else to the DCT.
+# before it, else to the DCT. Measured on the gold TIMEs' days: TempEval-3 train 169/177
+# with this fallback, 168/177 with the DCT alone (0), 169/177 at 2000; MEANTIME 16/16.
 FOCUS_CHARS = 400
 # How much less likely a year-less date is when it lies against the tense ("Dec. 15"
 # said in November is more likely next month than thirteen months back, whatever
@@ -226,6 +227,8 @@ class Anchor:
             vague = self._vague(_direction(n), unit, ref.start if ref else self.dct)
             return replace(vague, anchor=ref.value if ref else vague.anchor, reference=False)
         if ref is None:
+            # Nothing named before: count from the DCT. Neither TempEval-3 train nor
+            # MEANTIME has such a case to measure another choice on.
             return replace(self._from_dct(unit, steps), reference=False)
         if unit in _YEARS_IN:
             unit, steps = "year", steps * _YEARS_IN[unit]
