@@ -4,8 +4,8 @@ A rule file entry names a regex written with `%name` references to pattern lists
 expansion turns each reference into a non-capturing group of the list's alternatives,
 so rule authors number only their own groups. Every rule is anchored so that a match
 neither starts nor ends inside a word. A plain space in a rule or pattern means
-"one or more whitespace characters", which keeps the files readable while matching
-text that breaks lines inside an expression.
+"one or more whitespace characters" (and " ?" "maybe some"), which keeps the files
+readable while matching text that breaks lines inside an expression.
 """
 
 from __future__ import annotations
