@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Optional
 
 from .rules import Rule
 from .trie import compile_words
@@ -52,9 +52,16 @@ class Engine:
                           for key in by_key}
         self.key_regex = re.compile(compile_words(sorted(by_key))) if by_key else None
 
-    def run(self, text: str, start: int, end: int) -> list[Match]:
-        """The selected matches in text[start:end], negatives included, in text order."""
+    def run(self, text: str, start: int, end: int,
+            viable: Optional[Callable[[Match], bool]] = None) -> list[Match]:
+        """The selected matches in text[start:end], negatives included, in text order.
+
+        `viable` drops a positive match before the choice (one whose value cannot be
+        filled), so that a shorter match that can be filled takes its place.
+        """
         found = self._candidates(text, start, end)
+        if viable is not None:
+            found = [m for m in found if m.rule.reject or viable(m)]
         return sorted(select(found), key=lambda m: m.start) if found else []
 
     def active(self, low: str) -> set[int]:

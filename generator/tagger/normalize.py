@@ -13,7 +13,7 @@ Builtin filters:
     year    a year in digits or words ("nineteen ninety-six" -> 1996)
     pad2    zero-pad to two digits ("7" -> "07")
     year2   a two-digit year ("'98" -> 1998, "'05" -> 2005)
-    minus1  one less ("19" for "the 20th century", whose years are 19xx)
+    minus1  one less, two digits ("19" for "the 20th century", whose years are 19xx)
 """
 
 from __future__ import annotations
@@ -173,7 +173,8 @@ def _year2(text: str, _norms: dict) -> str:
 
 
 def _minus1(text: str, _norms: dict) -> str:
-    return str(int(text) - 1)
+    """One less, as two digits: the first century's years begin with 00."""
+    return str(int(text) - 1).zfill(2)
 
 
 BUILTINS: dict[str, Callable[[str, dict], str]] = {

@@ -55,6 +55,8 @@ class Period:
             month = day.month
             start_month = 12 if month in (12, 1, 2) else (month - 3) // 3 * 3 + 3
             year = day.year - 1 if month < 3 else day.year
+            if year < 1:             # the winter before the calendar begins
+                raise OverflowError("no season before year 1")
             return cls(_dt.date(year, start_month, 1), unit)
         if unit in MONTH_SPANS:
             span = MONTH_SPANS[unit]
@@ -119,6 +121,14 @@ class Period:
         if unit == "year":
             return f"{s.year:04d}"
         return f"{s.year // 10:03d}" if unit == "decade" else f"{s.year // 100:02d}"
+
+
+def add_days(day: _dt.date, n: int) -> Optional[_dt.date]:
+    """`day` moved `n` days; None off the calendar (the DCT may be 9999-12-31)."""
+    try:
+        return day + _dt.timedelta(days=n)
+    except OverflowError:
+        return None
 
 
 def _month_days(day: _dt.date) -> int:

@@ -28,8 +28,10 @@ from .rules import Rule, RuleError, alternatives, build_rule
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _CALL = re.compile(r"([a-z_]+)\(")
-# Pattern lists the code refers to by name (tense cues, the sentence splitter).
-NEEDED_PATTERNS = ("future_cue", "past_cue", "present_cue", "report_cue", "abbreviation")
+# Pattern lists the code refers to by name (tense cues, the sentence splitter, the
+# zones that mark a live-blog stamp, the words of weekday ranges).
+NEEDED_PATTERNS = ("future_cue", "past_cue", "present_cue", "report_cue", "abbreviation",
+                   "timezone", "weekday_range", "habitual_cue")
 
 
 class ResourceError(GeneratorError):

@@ -4,8 +4,8 @@ A rule file entry names a regex written with `%name` references to pattern lists
 expansion turns each reference into a non-capturing group of the list's alternatives,
 so rule authors number only their own groups. Every rule is anchored so that a match
 neither starts nor ends inside a word. A plain space in a rule or pattern means
-"one or more whitespace characters", which keeps the files readable while matching
-text that breaks lines inside an expression.
+"one or more whitespace characters" (and " ?" "maybe some"), which keeps the files
+readable while matching text that breaks lines inside an expression.
 """
 
 from __future__ import annotations
@@ -73,12 +73,16 @@ def expand(pattern: str, patterns: dict[str, str], where: str) -> str:
 
 
 def spaces(pattern: str) -> str:
-    """Turn literal spaces into `\\s+`, except in character classes and look-behinds
+    """Turn literal spaces into `\\s+` (and " ?" or " *", "maybe a space", into
+    `\\s*`, so "3 ?pm" matches "3pm"), except in character classes and look-behinds
     (which must keep a fixed width)."""
     out: list[str] = []
     groups: list[bool] = []          # for each open group: is it a look-behind?
-    in_class = escaped = False
+    in_class = escaped = skip = False
     for i, ch in enumerate(pattern):
+        if skip:                     # the quantifier of an optional space
+            skip = False
+            continue
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -92,8 +96,12 @@ def spaces(pattern: str) -> str:
         elif ch == ")" and groups:
             groups.pop()
         elif ch == " " and not any(groups):
-            if not (out and out[-1] == r"\s+"):
-                out.append(r"\s+")
+            skip = pattern[i + 1:i + 2] in ("?", "*")
+            space = r"\s*" if skip else r"\s+"
+            if out and out[-1] in (r"\s+", r"\s*"):
+                out[-1] = r"\s+" if r"\s+" in (out[-1], space) else space
+            else:
+                out.append(space)
             continue
         out.append(ch)
     return "".join(out)

@@ -20,7 +20,9 @@ MODS = {None, "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MO
 WORDS = ("July 21 May March the 1990s last next this week month year ago in early late mid "
          "Tuesday morning 3 p.m. today yesterday a decade of talks 2,019 2019 1988 quarter "
          "third-quarter every two weeks over weekend 10-minute Dec. 15 , . 'll will said "
-         "the year-earlier period 6-year-old recently now Q3 half first 21st fiscal").split()
+         "the year-earlier period 6-year-old recently now Q3 half first 21st fiscal").split() + [
+    "\n\n2059", "\n\n0000", "\n\n1432 GMT:", "\n\n18:00", "\n\n1968:", "The", "Monday",
+    "to", "through", "-", "Friday", "Sunday", "every", "on", "16 Jun 2010", "00:52 am"]
 DCTS = st.one_of(st.none(), st.sampled_from(["0001-01-01", "0001-01-06", "9999-12-31"]),
                  st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(str))
 
@@ -54,6 +56,28 @@ def test_temporal_word_salad(text: str, dct: str | None) -> None:
 @given(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join))
 def test_no_dct_never_reads_the_clock(text: str) -> None:
     today = dt.date.today()
-    for t in tag(text, None):
-        assert t.anchor is None
+    found = tag(text, None)
+    named = {t.value for t in found}
+    for t in found:
+        # The only anchor without a DCT is a day the text names ("16 Jun 2010 00:52 am").
+        assert t.anchor is None or t.anchor in named
         assert str(today.year) not in t.value or str(today.year) in text
+
+
+def _example_sentences() -> list[str]:
+    from generator.tagger.resources import load
+    return sorted({ex.text.replace("[", "").replace("]", "")
+                   for rule in load("en").rules for ex in rule.examples})
+
+
+EXAMPLES = _example_sentences()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=6),
+       st.sampled_from([" ", "\n\n"]), DCTS)
+def test_rule_examples_in_any_order(sentences: list[str], joiner: str,
+                                    dct: str | None) -> None:
+    """Every rule's examples, in any order and as sentences or paragraphs, so that each
+    expression may lean on any other as its reference."""
+    _check(joiner.join(sentences), dct)
