@@ -72,10 +72,15 @@ def _compile(raw: dict, pieces: dict[str, str]) -> FurnitureRule:
 
 
 @lru_cache(maxsize=None)
+def _data() -> dict:
+    text = resources.files(__package__).joinpath("data", "furniture.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=None)
 def rules() -> tuple[FurnitureRule, ...]:
     """The furniture rules, compiled; a broken rule file fails loudly on first use."""
-    text = resources.files(__package__).joinpath("data", "furniture.yml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = _data()
     found = tuple(_compile(raw, data.get("pieces", {})) for raw in data["rules"])
     for rule in found:
         if rule.action not in ACTIONS or rule.where not in PLACES:
@@ -96,8 +101,61 @@ def clean_text(text: str, published: Optional[_dt.date] = None) -> Cleaned:
             kept.append(paragraph)
         if verdict == _REST_DROPPED:
             break
-    result.text = "\n\n".join(kept)
+    if kept and not result.removed.keys() & _PAGE_TOP_RULES:
+        rest = "\n\n".join(kept[1:])
+        kept[0] = _without_run_on_top(kept[0], rest, result.removed)
+    result.text = "\n\n".join(p for p in kept if p.strip())
     return result
+
+
+_PAGE_TOP_RULES = {"lead_time_stamp", "wire_dateline"}
+_FIRST_SENTENCE = re.compile(r"(?s)^.*?[.?!][\"'”’)]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
+_WORD = re.compile(r"\S+")
+_CLAUSE_OPENER = re.compile(r"(?:[A-Z][a-z]+(?:['’]s)?,?|A)$")
+_TIME_NAME = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|"
+                        r"march|april|may|june|july|august|september|october|november|december")
+_VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
+                        r"says|said|\w+ed|\w+s)\b")
+
+
+def _without_run_on_top(paragraph: str, rest: str, removed: dict[str, int]) -> str:
+    """The first paragraph without a headline and caption run into its first sentence."""
+    config = _data()["run_on"]
+    match = _FIRST_SENTENCE.match(paragraph)
+    sentence = match.group() if match else paragraph
+    if len(sentence.split()) <= config["min_words"]:
+        return paragraph
+    joint = _last_joint(sentence, _names_in(rest), config)
+    if joint is None:
+        return paragraph
+    removed["run_on_top"] = removed.get("run_on_top", 0) + 1
+    return paragraph[joint:]
+
+
+def _names_in(text: str) -> set[str]:
+    """Capitalised words the text uses inside sentences: names, not clause openers."""
+    return {m.group(1) for m in re.finditer(r"\b[a-z][a-z,]* ([A-Z][a-z]+)", text)}
+
+
+def _last_joint(sentence: str, names: set[str], config: dict) -> Optional[int]:
+    """Where the lede starts: the last place a clause of its own begins after a word
+    that ends a phrase, or None."""
+    continuing = set(config["continuing"])
+    words = list(_WORD.finditer(sentence))
+    found = None
+    for i in range(3, len(words)):
+        left, right = words[i - 1].group(), words[i].group()
+        base = re.sub(r"(?:['’]s)?,?$", "", right)
+        if not _CLAUSE_OPENER.match(right) or base in names or _TIME_NAME.fullmatch(base):
+            continue
+        bare = left.lower().strip("\"'”’),")
+        if re.match(r"[\"'“‘(]?[A-Z]", left) or not re.search(r"[a-z\"'”’)]$", left) \
+                or bare in continuing or re.search(r"['’]s$|(?:ern|ian|ese)$", bare):
+            continue
+        lede = sentence[words[i].start():].split()
+        if len(lede) >= config["min_lede_words"] and _VERB_LIKE.search(" ".join(lede[:10])):
+            found = words[i].start()
+    return found
 
 
 def clean_article(article: Article) -> tuple[Article, dict[str, int]]:

@@ -82,3 +82,27 @@ def test_lead_rules_look_at_the_top_of_the_page_only():
 def test_a_clean_article_is_left_as_it_is():
     text = "Talks resumed on July 21.\n\nBoth sides said they were hopeful."
     assert clean_text(text).text == text and clean_text(text).removed == {}
+
+
+RUN_ON = ("Swine flu cases close city school Pupils have been given medicine as a precaution "
+          "after the outbreak last weekend Another nine cases of swine flu have been confirmed "
+          "in the city, taking the total to 27, the health agency said on Tuesday.\n\n"
+          "The agency said the pupils had been to Mexico.")
+
+
+def test_a_headline_and_caption_run_into_the_lede_are_dropped():
+    cleaned = clean_text(RUN_ON)
+    assert cleaned.text.startswith("Another nine cases of swine flu have been confirmed")
+    assert cleaned.removed == {"run_on_top": 1}
+
+
+@pytest.mark.parametrize("lede", [
+    # a long first sentence with names after verbs and roles is left whole
+    "The doctor accused of giving Michael Jackson a lethal dose of anaesthetic will be allowed "
+    "to keep practising medicine while he awaits trial, a judge in Los Angeles ruled on Monday.",
+    "Libyan leader Moammar Gadhafi took aim at the rebel-controlled town of Ras Lanuf on Monday, "
+    "launching aerial strikes as part of an assault on the oil port, witnesses told reporters.",
+])
+def test_a_long_lede_without_a_run_on_top_is_kept(lede):
+    text = lede + "\n\nMichael Jackson and Moammar Gadhafi were named again later."
+    assert clean_text(text).text == text
