@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.events.store import load_store
 
 from .conftest import ROOT
@@ -194,3 +196,25 @@ def test_a_crawled_page_gives_events_from_its_reporting_only(run, project, tmp_p
         "The governor said on Monday that prices were rising too fast."]
     names = {n for e in events for n in e.actors + e.places}
     assert not names & {"Tue", "Mar", "GMT", "AP", "Reply"}
+
+
+def test_a_store_that_cannot_be_written_is_a_clear_error_not_a_bug(project, tmp_path,
+                                                                    monkeypatch, capsys):
+    """A full disk while writing: one line naming the store and the cause, exit 1."""
+    import errno
+
+    import generator.events.ledger as ledger
+    from generator.cli import main
+
+    def disk_full(path, text, sync_folder=True):  # noqa: ANN001, ANN202
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(ledger, "atomic_write", disk_full)
+    monkeypatch.chdir(project)
+    article(tmp_path / "news", "a.md", "2021-03-17", WIRE)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(tmp_path / "news")])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "cannot write the event store" in err and "No space left on device" in err
+    assert "internal error" not in err

@@ -113,7 +113,8 @@ def sync_generated(root: Path, events: Iterable[Event], dry_run: bool = False) -
 
     Raises:
         LockError: another timeline command is writing to the store.
-        StoreError: the ledger is damaged.
+        StoreError: the ledger is damaged, or a file cannot be written (disk full,
+            read-only folder); files already written are whole.
     """
     root = Path(root)
     with store_lock(root):
@@ -125,25 +126,41 @@ def sync_generated(root: Path, events: Iterable[Event], dry_run: bool = False) -
         plan = _plan(root, ledger, events, report)
         if dry_run:
             return report
-        if plan:
-            for event_id, path, text, old in plan:
-                entry = ledger.generated.setdefault(event_id, {})
-                entry.update(path=path.relative_to(root).as_posix(), pending=True,
-                             sha256=sorted({*old, text_hash(text.encode("utf-8"))}))
-            ledger.save(root)
-            with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
-                for number, (event_id, path, text, _) in enumerate(plan, 1):
-                    atomic_write(path, text, sync_folder=False)
-                    entry = ledger.generated[event_id]
-                    entry["sha256"] = [text_hash(text.encode("utf-8"))]
-                    del entry["pending"]
-                    _journal(journal, event_id, entry, flush=number % JOURNAL_BATCH == 0)
-                _flush(journal)
-            for folder in sorted({path.parent for _, path, _, _ in plan}):
-                sync_folder_of(folder)
-        if plan or report.newly_rejected:
-            ledger.save(root)
+        try:
+            _write(root, ledger, plan, report)
+        except OSError as exc:  # a full disk, a read-only folder: not a bug
+            raise StoreError(
+                f"cannot write the event store {root}: {exc.strerror or exc} "
+                f"({exc.filename or root}); every file is whole and the next run "
+                "finishes the job once the cause is fixed") from exc
         return report
+
+
+def _write(root: Path, ledger: Ledger, plan: list, report: SyncReport) -> None:
+    """Mark the planned files pending in the ledger, write them, then settle the ledger."""
+    if plan:
+        for event_id, path, text, old in plan:
+            entry = ledger.generated.setdefault(event_id, {})
+            entry.update(path=path.relative_to(root).as_posix(), pending=True,
+                         sha256=sorted({*old, text_hash(text.encode("utf-8"))}))
+        ledger.save(root)
+        _write_planned(root, ledger, plan)
+        for folder in sorted({path.parent for _, path, _, _ in plan}):
+            sync_folder_of(folder)
+    if plan or report.newly_rejected:
+        ledger.save(root)
+
+
+def _write_planned(root: Path, ledger: Ledger, plan: list) -> None:
+    """Write the planned files, journalling each one as it lands."""
+    with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
+        for number, (event_id, path, text, _) in enumerate(plan, 1):
+            atomic_write(path, text, sync_folder=False)
+            entry = ledger.generated[event_id]
+            entry["sha256"] = [text_hash(text.encode("utf-8"))]
+            del entry["pending"]
+            _journal(journal, event_id, entry, flush=number % JOURNAL_BATCH == 0)
+        _flush(journal)
 
 
 def _journal(journal, event_id: str, entry: dict[str, Any], flush: bool) -> None:  # noqa: ANN001
