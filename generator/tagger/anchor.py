@@ -433,8 +433,14 @@ class Anchor:
         start, end = self.sentence
         if not start <= pos < end:
             return None
-        days = [(abs(at - pos), at > pos, period) for at, period in self.mentions
-                if start <= at < end and at != pos and period.unit == "day"]
+        days = []
+        # Mentions are kept in text order: only the last few can lie in this sentence,
+        # so a long document does not make every clock time scan all its dates.
+        for at, period in reversed(self.mentions):
+            if at < start:
+                break
+            if at < end and at != pos and period.unit == "day":
+                days.append((abs(at - pos), at > pos, period))
         return min(days, key=lambda d: d[:2])[2] if days else None
 
 
