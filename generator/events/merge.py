@@ -20,9 +20,11 @@ A merged event takes its date from its most precise member and cites every sente
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from ..dates import Precision
 from ..model import Event, Source, sort_events
 from .extract import Candidate, content_words, cues, provisional_id
 from .merge_group import Group, name_words, rank, sentence_key
@@ -68,10 +70,10 @@ class Merger:
         candidate.order = self.count
         self.count += 1
         keys = self.dates.agreeing(candidate.event)
-        common = self.index.common(keys, candidate.words)
+        probe = _Probe.of(candidate, keys, self.index.common(keys, candidate.words))
         mine = self.by_article.setdefault(candidate.article.id, {})
-        group = self._cited(candidate) or self._within_article(candidate, keys, common, mine) \
-            or self._across_articles(candidate, keys, common, mine) or self._new_group()
+        group = self._cited(candidate) or self._within_article(probe, keys, mine) \
+            or self._across_articles(probe, keys, mine) or self._new_group()
         if group.add(candidate):
             self._post(group)
         self.dates.add(candidate.event)
@@ -104,35 +106,36 @@ class Merger:
                 return group
         return None
 
-    def _within_article(self, candidate: Candidate, keys: list[DateKey],
-                        common: frozenset[str], mine: dict[int, Group]) -> Optional[Group]:
+    def _within_article(self, probe: _Probe, keys: list[DateKey], mine: dict[int, Group]
+                        ) -> Optional[Group]:
         """The article's own group this candidate tells again, if any. Only groups that
         share an informative word can pass the word rules, so the index names them; an
         event noun ("The call ...") may name a group in other words, so then all the
         article's groups are tried."""
         if not mine:
             return None
-        if candidate.subject_noun:
+        if probe.candidate.subject_noun:
             numbers = sorted(mine)
         else:
-            numbers = [n for n in self.index.groups(keys, candidate.words - common) if n in mine]
+            numbers = [n for n in self.index.groups(keys, probe.words) if n in mine]
         best, best_score = None, 0.0
-        agreeing = set(keys)
         for number in numbers:
             self.comparisons += 1
-            score = _within_article_score(candidate, mine[number], agreeing, common)
+            score = _within_article_score(probe, mine[number])
             if score > best_score:
                 best, best_score = mine[number], score
         return best
 
-    def _across_articles(self, candidate: Candidate, keys: list[DateKey],
-                         common: frozenset[str], mine: dict[int, Group]) -> Optional[Group]:
+    def _across_articles(self, probe: _Probe, keys: list[DateKey], mine: dict[int, Group]
+                         ) -> Optional[Group]:
         best, best_score = None, 0.0
-        for number in self.index.groups(keys, candidate.words - common):
+        # every rule across articles needs MIN_SHARED_WORDS with one representative,
+        # so with the representatives' words together too
+        for number in self.index.groups(keys, probe.words, MIN_SHARED_WORDS):
             if number in mine:
                 continue
             self.comparisons += 1
-            score = _across_articles_score(candidate, self.groups[number], common)
+            score = _across_articles_score(probe, self.groups[number])
             if score > best_score:
                 best, best_score = self.groups[number], score
         return best
@@ -146,38 +149,56 @@ def merge(candidates: Iterable[Candidate], stored: Iterable[Event] = ()) -> list
     return merger.events()
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
-    if not a or not b:
-        return 0.0, 0
-    shared = len(a & b)
-    return shared / min(len(a), len(b)), shared
+@dataclass(frozen=True)
+class _Probe:
+    """What scoring reads of a candidate, worked out once for all the groups it meets."""
+
+    candidate: Candidate
+    words: frozenset[str]  # informative: without the words common on its dates
+    common: frozenset[str]
+    agreeing: frozenset[DateKey]
+    day: Optional[str]  # its date, when precise to the day
+    actors: frozenset[str]
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, candidate: Candidate, keys: list[DateKey], common: frozenset[str]
+           ) -> "_Probe":
+        date = candidate.event.date
+        return cls(candidate, candidate.words - common, common, frozenset(keys),
+                   date.text if date.precision >= Precision.DAY else None,
+                   frozenset(a.casefold() for a in candidate.event.actors),
+                   name_words(candidate.event.actors))
 
 
-def _likeness(candidate: Candidate, group: Group, common: frozenset[str]
-              ) -> list[tuple[float, int]]:
+def _likeness(probe: _Probe, group: Group) -> list[tuple[float, int]]:
     """(overlap, shared informative words) with each representative of the group."""
-    words = candidate.words - common
-    if not words:
+    if not probe.words:
         return []
-    return [_overlap(words, rep.words - common) for rep in group.reps]
+    found = []
+    for rep in group.reps:
+        size = len(rep.words) - (len(rep.words & probe.common) if probe.common else 0)
+        shared = len(probe.words & rep.words)
+        found.append((shared / min(len(probe.words), size) if size else 0.0, shared))
+    return found
 
 
-def _same_day(candidate: Candidate, group: Group) -> bool:
-    return candidate.event.date in group.days
+def _same_day(probe: _Probe, group: Group) -> bool:
+    return probe.day is not None and probe.day in group.days
 
 
-def _within_article_score(candidate: Candidate, group: Group, agreeing: set[DateKey],
-                          common: frozenset[str]) -> float:
-    if agreeing.isdisjoint(group.dates):
+def _within_article_score(probe: _Probe, group: Group) -> float:
+    candidate = probe.candidate
+    if probe.agreeing.isdisjoint(group.dates):
         return 0.0
     if sentence_key(candidate) in group.sentences:
         return 0.0  # two dates of one sentence are two happenings
     if candidate.subject_noun and not _linked_stems(candidate.subject_noun).isdisjoint(
             group.words):
         return 1.0
-    same_day = _same_day(candidate, group)
+    same_day = _same_day(probe, group)
     return max((_within_article_rules(overlap, shared, same_day)
-                for overlap, shared in _likeness(candidate, group, common)), default=0.0)
+                for overlap, shared in _likeness(probe, group)), default=0.0)
 
 
 def _within_article_rules(overlap: float, shared: int, same_day: bool) -> float:
@@ -198,23 +219,21 @@ def _stem_word(word: str) -> str:
     return next(iter(content_words(word + " x")), word)
 
 
-def _across_articles_score(candidate: Candidate, group: Group, common: frozenset[str]
-                           ) -> float:
+def _across_articles_score(probe: _Probe, group: Group) -> float:
     """How alike a candidate and a group found on an agreeing date are told (0: not):
     the best of the candidate's comparisons with each representative."""
-    same_day = _same_day(candidate, group)
-    actors = {a.casefold() for a in candidate.event.actors}
-    actor_ok = not actors or not group.actors.isdisjoint(actors)
+    actor_ok = not probe.actors or not group.actors.isdisjoint(probe.actors)
     # Reports that each name actors, none in common, are not joined on shared words
     # and the day alone: on a busy day of one story those words are everyone's (twelve
     # ministers acting on one day of an outbreak became one event). Development
     # evidence: events-dev's merges are unchanged; on tls-dev it keeps apart 11 pairs in
     # H1N1 Reuters, 18 in Libya Reuters, none in Haiti BBC: by reading, about half are
     # different happenings, the rest lost to noisy names ("Reuters", "Wed", "Libyan").
-    names = name_words(candidate.event.actors)
-    others = bool(names) and bool(group.actor_words) and names.isdisjoint(group.actor_words)
-    return max((_across_articles_rules(overlap, shared, same_day and not others, actor_ok)
-                for overlap, shared in _likeness(candidate, group, common)), default=0.0)
+    others = bool(probe.names) and bool(group.actor_words) and \
+        probe.names.isdisjoint(group.actor_words)
+    same_day = _same_day(probe, group) and not others
+    return max((_across_articles_rules(overlap, shared, same_day, actor_ok)
+                for overlap, shared in _likeness(probe, group)), default=0.0)
 
 
 def _across_articles_rules(overlap: float, shared: int, same_day: bool, actor_ok: bool

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from ..dates import DateValue, Precision
+from ..dates import Precision
 from ..model import Event
 from .extract import Candidate, content_words
 from .merge_index import DateKey, date_key
@@ -54,7 +54,7 @@ def rank(candidate: Candidate) -> tuple:
 
 def entry_of(candidate: Candidate) -> Entry:
     return Entry(candidate.words, frozenset(a.casefold() for a in candidate.event.actors),
-                  rank(candidate))
+                 rank(candidate))
 
 
 def _stored_entries(event: Event) -> list[Entry]:
@@ -90,7 +90,7 @@ class Group:
         self.entries: list[Entry] = []
         self.counts: Counter[str] = Counter()
         self.dates: dict[DateKey, Event] = {}
-        self.days: set[DateValue] = set()
+        self.days: set[str] = set()  # its dates precise to the day
         self.sentences: set[tuple[str, int, int]] = set()
         self.lead: Optional[Entry] = None
         self.central: list[Entry] = []
@@ -120,7 +120,7 @@ class Group:
     def _note_date(self, event: Event) -> bool:
         key = date_key(event)
         if event.date.precision >= Precision.DAY:
-            self.days.add(event.date)
+            self.days.add(event.date.text)
         if key in self.dates:
             return False
         self.dates[key] = event

@@ -135,14 +135,20 @@ class WordIndex:
         """The words of `words` that more than COMMON_GROUPS groups use on `keys`."""
         return frozenset(w for w in words if self.users(keys, w) > COMMON_GROUPS)
 
-    def groups(self, keys: list[DateKey], words: Iterable[str]) -> list[int]:
-        """Numbers of the groups using one of `words` on one of `keys`, in creation
-        order. Callers pass informative words only, so every list read is short."""
-        found: set[int] = set()
+    def groups(self, keys: list[DateKey], words: Iterable[str], least: int = 1
+               ) -> list[int]:
+        """Numbers of the groups using at least `least` of `words` on `keys`, in
+        creation order. Callers pass informative words only, so every list read is
+        short; asking for the least a rule needs (the all-pairs count filter) spares
+        scoring the many groups that share one word by chance."""
+        shared: dict[int, int] = {}
         for word in words:
+            users: set[int] = set()
             for key in keys:
-                users = self.postings.get((key, word))
-                if users:
-                    self.reads += len(users)
-                    found.update(users)
-        return sorted(found)
+                found = self.postings.get((key, word))
+                if found:
+                    self.reads += len(found)
+                    users.update(found)
+            for number in users:
+                shared[number] = shared.get(number, 0) + 1
+        return sorted(n for n, count in shared.items() if count >= least)
