@@ -28,7 +28,7 @@ from ..dates import Precision
 from ..model import Event, Source, sort_events
 from .extract import Candidate, content_words, cues, provisional_id
 from .merge_group import Group, name_words, rank, sentence_key
-from .merge_index import DateKey, DateKeys, WordIndex, dates_agree
+from .merge_index import DateKey, DateKeys, WordIndex, date_key, dates_agree
 from .merge_stories import join_story_events
 
 MULTI_SOURCE_BONUS = 0.05
@@ -99,8 +99,12 @@ class Merger:
 
     def _cited(self, candidate: Candidate) -> Optional[Group]:
         """The stored event already citing this sentence at an agreeing date: a run over
-        articles seen before finds each sentence's event again, however big it is."""
-        for group in self.cited.get((candidate.article.id, _norm(candidate.sentence.text)), ()):
+        articles seen before finds each sentence's event again, however big it is. A
+        sentence with two dates is cited by two events: the one with the candidate's
+        own date comes first ("until May 6 ..., the mayor said on Monday")."""
+        own = date_key(candidate.event)
+        citing = self.cited.get((candidate.article.id, _norm(candidate.sentence.text)), [])
+        for group in sorted(citing, key=lambda g: date_key(g.stored) != own):
             if dates_agree(candidate.event, group.stored) and \
                     sentence_key(candidate) not in group.sentences:
                 return group

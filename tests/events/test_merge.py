@@ -221,3 +221,18 @@ def test_a_stored_event_finds_every_sentence_it_cites_again():
     events = merge(reports, [stored])
     assert [e.id for e in events] == ["2009-04-29-cases"]
     assert len(events[0].sources) == 12
+
+
+def test_a_sentence_with_two_dates_finds_each_stored_event_again():
+    """"until May 1 ..., said on April 29": two events cite one sentence, and the
+    day agrees with the "before" date too; each candidate goes back to its own."""
+    text = "Schools stay shut until May 1 to stop the outbreak, the mayor said on April 29."
+    day = report("a", text)
+    until = report("a", text, day=dt.date(2009, 5, 1))
+    until.event.qualifier, until.event.confidence = "before", 0.5
+    stored = [Event(id=f"stored-{n}", date=c.event.date, qualifier=c.event.qualifier,
+                    title=c.event.title, sources=[Source(article="a", quote=text)])
+              for n, c in enumerate((until, day))]
+    events = merge([day, until], stored)
+    assert {(e.id, e.date.text, e.qualifier, e.confidence) for e in events} == {
+        ("stored-0", "2009-05-01", "before", 0.5), ("stored-1", "2009-04-29", None, 0.9)}
