@@ -5,8 +5,9 @@
 
 Prints, for the seed article and for events-dev: the scorer's event precision/recall/F1,
 strict date accuracy and strict F1; for events-dev's story clusters: how many
-happenings reported by several articles became one event, and how many events wrongly
-join two happenings; and the rule-based name finder's actors against the gold actors
+happenings reported by several articles became one event (every group with members
+extracted from two articles, optional members included), each group's outcome, and how
+many events wrongly join two happenings; and the rule-based name finder's actors against the gold actors
 (precision/recall, a name matching when one contains the other). Needs ../shared.
 """
 
@@ -53,7 +54,10 @@ def main() -> None:
               f"{summary['strict_f1']:>10.3f}")
     figures = merge_figures(events, dev / "merged.yaml", dev / "gold")
     print(f"story clusters: {figures.merged}/{figures.groups} multi-article happenings are one "
-          f"event; {figures.false_merges} events join two happenings")
+          f"event ({len(figures.dated_apart)} dated apart by extraction); "
+          f"{figures.false_merges} events join two happenings")
+    for title, outcome in figures.report:
+        print(f"  {outcome:<45.45} {title}")
     precision, recall, total = actor_figures(events, sorted((dev / "gold").glob("*.yaml")))
     print(f"actors (rule-based finder) vs {total} gold actors: precision {precision:.3f}, "
           f"recall {recall:.3f}")

@@ -218,3 +218,32 @@ def test_a_store_that_cannot_be_written_is_a_clear_error_not_a_bug(project, tmp_
     err = capsys.readouterr().err
     assert "cannot write the event store" in err and "No space left on device" in err
     assert "internal error" not in err
+
+
+PEOPLE = ["Amara Okafor", "Bruno Salgado", "Chen Wei", "Dana Kowalski", "Emil Haddad",
+          "Farah Nasser", "Goran Petrov", "Hana Sato", "Ivan Morales", "Julia Berg",
+          "Kofi Mensah", "Lena Fischer"]
+ACTIONS = ["closed the schools of", "ordered masks for the buses of", "opened a field clinic in",
+           "banned large weddings in", "sent army doctors to", "cancelled the football games of",
+           "tested the water supply of", "shut the night markets of", "stockpiled antivirals for",
+           "suspended the trains to", "hired extra nurses for", "quarantined the hotels of"]
+CITIES = ["Abuja", "Lisbon", "Chengdu", "Gdansk", "Beirut", "Amman", "Varna", "Sendai",
+          "Cusco", "Bergen", "Kumasi", "Bremen"]
+
+
+def test_a_busy_day_of_one_story_keeps_its_happenings_apart(run, project, tmp_path):
+    """Twelve officials each act on the same day of one outbreak, told with the same
+    story words; three outlets print one wire report. Twelve events and one, not a
+    few big events that swallow the day."""
+    news = tmp_path / "news"
+    for number, (person, action, city) in enumerate(zip(PEOPLE, ACTIONS, CITIES)):
+        article(news, f"p{number:02d}.md", "2021-03-17",
+                f"Health minister {person} {action} {city} on Tuesday as the flu outbreak "
+                "spread, officials of the national emergency committee said.")
+    for outlet in "ABC":
+        article(news, f"wire-{outlet}.md", "2021-03-17", WIRE, f"Agency {outlet}")
+    result = run("extract", str(news))
+    assert result.exit_code == 0, result.output
+    events = load_store(project / "content" / "events").events
+    assert sorted(len(e.sources) for e in events) == [1] * 12 + [3]
+    assert {e.actors[0] for e in events if len(e.sources) == 1} >= set(PEOPLE[:6])

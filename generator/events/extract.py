@@ -542,7 +542,11 @@ as about after before over under into out up down off also said says told accord
 most some any all such other another one two three four five first second new last next
 year years week weeks month months day days today yesterday tomorrow morning evening night
 monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december""".split())
+june july august september october november december""".split()) | frozenset(
+    # Short forms of the same date words and time zones, as in crawled datelines ("LONDON |
+    # Wed Apr 29, 2009 11:17 am BST"): they say when a page was written, not what happened.
+    """mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
+    nov dec gmt bst utc edt est cdt cst mdt mst pdt pst cet cest ist""".split())
 # Short forms of places, so "U.S. release" and "in the United States" share words.
 _PLACE_FORMS = {"u.s.": "united states", "us": "united states", "u.s": "united states",
                 "usa": "united states", "america": "united states", "u.k.": "united kingdom",

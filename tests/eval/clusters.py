@@ -12,21 +12,57 @@ from pathlib import Path
 
 import yaml
 
+from generator.events.merge_index import dates_agree
 from generator.model import Event
 
 
 @dataclass
 class MergeFigures:
+    """How events-dev's same-happening groups came out.
+
+    A group counts when at least two of its members, from two articles, are extracted
+    (some event cites the member's sentence); a required member that is not extracted
+    counts too, as a split, since the gold says it must be there. Optional members that
+    are not extracted are left out, so a group that is only partly extracted is judged
+    on the members that are: merged when one event cites them all. A counted group
+    whose members extraction dates so that they cannot agree is reported apart
+    (`dated_apart`): merging must keep such events apart, so that split is a dating
+    error, not a merging one.
+    """
+
     groups: int = 0
     merged: int = 0
     false_merges: int = 0
     split_groups: list[str] = field(default_factory=list)
+    dated_apart: list[str] = field(default_factory=list)
     false_merge_titles: list[str] = field(default_factory=list)
+    report: list[tuple[str, str]] = field(default_factory=list)  # (group title, outcome)
 
 
 def _events_citing(events: list[Event], article: str, sentence: str) -> set[str]:
     return {e.id for e in events for s in e.sources
             if s.article == article and s.quote and sentence in s.quote}
+
+
+def _judge(group: dict, events: list[Event]) -> str:
+    """'merged', 'split', or why the group is not counted."""
+    cited = [(m, _events_citing(events, m["article"], m["sentence"])) for m in group["members"]]
+    judged = [(m, ids) for m, ids in cited if ids or not m.get("optional")]
+    if len({m["article"] for m, _ in judged}) < 2:
+        return "not counted: fewer than two articles' members extracted"
+    if not all(ids for _, ids in judged):
+        return "split: a required member is not extracted"
+    if set.intersection(*(ids for _, ids in judged)):
+        return "merged"
+    by_id = {e.id: e for e in events}
+    dated = [by_id[min(ids)] for _, ids in judged]
+    if not all(dates_agree(a, b) for a in dated for b in dated):
+        return "dated apart: " + " / ".join(sorted({_when(e) for e in dated}))
+    return "split"
+
+
+def _when(event: Event) -> str:
+    return " ".join(filter(None, [event.qualifier, event.date.text]))
 
 
 def merge_figures(events: list[Event], merged_yaml: Path, gold_dir: Path) -> MergeFigures:
@@ -35,15 +71,17 @@ def merge_figures(events: list[Event], merged_yaml: Path, gold_dir: Path) -> Mer
     for cluster in data["clusters"]:
         happening_of: dict[tuple[str, str], str] = {}
         for group in cluster["groups"]:
-            required = [m for m in group["members"] if not m.get("optional")]
             for member in group["members"]:
                 happening_of[(member["article"], member["sentence"])] = group["title"]
-            if len({m["article"] for m in required}) < 2:
+            outcome = _judge(group, events)
+            figures.report.append((group["title"], outcome))
+            if outcome.startswith("not counted"):
                 continue
             figures.groups += 1
-            ids = [_events_citing(events, m["article"], m["sentence"]) for m in required]
-            if all(ids) and set.intersection(*ids):
+            if outcome == "merged":
                 figures.merged += 1
+            elif outcome.startswith("dated apart"):
+                figures.dated_apart.append(group["title"])
             else:
                 figures.split_groups.append(group["title"])
         for article in cluster["articles"]:
