@@ -16,7 +16,7 @@ from .actors.finder import ActorFinder
 from .diagnostics import WARNING, Problem
 from .events.extract import Candidate, extract_article
 from .events.ledger import SyncReport, sync_generated
-from .events.merge import Merger
+from .events.merge import Merger, fewer_collections
 from .events.store import load_store
 from .model import Article, Event
 from .readers import read_paths
@@ -107,20 +107,21 @@ def extract(articles: Iterable[Article], stored: Iterable[Event] = (),
     """
     merger = Merger(stored)
     problems: list[Problem] = []
-    if jobs <= 1 and not dask:
-        finder = ActorFinder()
-        for article in (progress(articles) if progress else articles):
-            found, trouble = guarded_candidates(article, finder)
-            problems.extend(trouble)
-            for candidate in found:
-                merger.add(candidate)
-        return Extracted(merger.events(), merger.count, problems)
-    from . import distribute
+    with fewer_collections():
+        if jobs <= 1 and not dask:
+            finder = ActorFinder()
+            for article in (progress(articles) if progress else articles):
+                found, trouble = guarded_candidates(article, finder)
+                problems.extend(trouble)
+                for candidate in found:
+                    merger.add(candidate)
+            return Extracted(merger.events(), merger.count, problems)
+        from . import distribute
 
-    done = _merged(distribute.run(list(articles), jobs, dask), merger, problems)
-    for _ in (progress(done) if progress else done):
-        pass
-    return Extracted(merger.events(), merger.count, problems)
+        done = _merged(distribute.run(list(articles), jobs, dask), merger, problems)
+        for _ in (progress(done) if progress else done):
+            pass
+        return Extracted(merger.events(), merger.count, problems)
 
 
 def _merged(results: Iterator[tuple[list[Article], list]], merger: Merger,

@@ -8,6 +8,7 @@ import datetime as dt
 import random
 import sys
 
+import pytest
 from hypothesis import given, strategies as st
 
 from generator.dates import parse_date
@@ -236,3 +237,16 @@ def test_a_sentence_with_two_dates_finds_each_stored_event_again():
     events = merge([day, until], stored)
     assert {(e.id, e.date.text, e.qualifier, e.confidence) for e in events} == {
         ("stored-0", "2009-05-01", "before", 0.5), ("stored-1", "2009-04-29", None, 0.9)}
+
+
+def test_merging_raises_the_collector_thresholds_and_restores_them():
+    import gc
+
+    from generator.events.merge import MERGE_GC_THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        with fewer_collections():
+            assert gc.get_threshold() == MERGE_GC_THRESHOLDS
+            raise RuntimeError("a failure while merging")
+    assert gc.get_threshold() == before
