@@ -161,9 +161,12 @@ def _last_joint(sentence: str, names: set[str], config: dict) -> Optional[int]:
 def clean_article(article: Article) -> tuple[Article, dict[str, int]]:
     """The article with its text cleaned (the same object when nothing was removed)."""
     published = None
-    if article.published is not None and not article.published.unknown_year:
-        published = _dt.date.fromisoformat(str(article.published)[:10]) \
-            if len(str(article.published)) >= 10 else None
+    value = article.published
+    if value is not None and not value.unknown_year and value.day is not None:
+        try:
+            published = _dt.date(value.year, value.month, value.day)
+        except ValueError:  # a year outside Python's calendar (BCE): no stamp to compare
+            published = None
     cleaned = clean_text(article.text, published)
     if not cleaned.removed:
         return article, {}
