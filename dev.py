@@ -17,6 +17,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+# mkdocs-material 9.8 needs Python 3.11; keep in step with `requires-python` in pyproject.toml
+MIN_PYTHON = (3, 11)
+
+
+def python_problem(version: tuple = tuple(sys.version_info[:2])) -> str:
+    """Why this Python cannot run the project ("" when it can)."""
+    if tuple(version[:2]) >= MIN_PYTHON:
+        return ""
+    wanted = ".".join(map(str, MIN_PYTHON))
+    found = ".".join(map(str, version[:2]))
+    return (f"Timeline Generator needs Python {wanted} or newer (its theme, mkdocs-material, "
+            f"does), and this is Python {found}. Install Python {wanted}+ and run this "
+            f"script with it, for example `python{wanted} dev.py test`.")
 
 
 def run(*command: str) -> None:
@@ -66,6 +79,9 @@ def test(args: list[str]) -> None:
 TASKS = {"demo": demo, "serve": serve, "test": test}
 
 if __name__ == "__main__":
+    if python_problem():
+        print(python_problem(), file=sys.stderr)
+        sys.exit(2)
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
         print(f"usage: python3 dev.py {{{'|'.join(TASKS)}}} [args...]\n")
         for name, task in TASKS.items():

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import merge_corpus  # noqa: E402
-from generator.events import merge as current  # noqa: E402
+from generator.extraction import merge as current  # noqa: E402
 
 TARGET_RATIO = 2.5
 SCENARIOS: dict[str, tuple[Callable[..., list], tuple[int, ...], str]] = {
@@ -49,14 +49,32 @@ SCENARIOS: dict[str, tuple[Callable[..., list], tuple[int, ...], str]] = {
 }
 
 
+# Where modules the old merge module imports live now (the layout moved after it).
+OLD_IMPORTS = {"from ..dates import": "from ..core.dates import",
+               "from ..model import": "from ..core.model import",
+               "from .extract import": "from .candidates import"}
+
+
 def old_module(revision: str) -> ModuleType:
-    """The merge module as it was at `revision`, imported beside the current one."""
-    source = subprocess.run(["git", "show", f"{revision}:generator/events/merge.py"],
-                            cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    name = "generator.events._merge_at_revision"
+    """The merge module as it was at `revision`, imported beside the current one.
+
+    Revisions before the layout by step keep it at generator/events/merge.py; its imports
+    are pointed at where those modules live now."""
+    source = None
+    for path in ("generator/extraction/merge.py", "generator/events/merge.py"):
+        found = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=ROOT,
+                               capture_output=True, text=True)
+        if found.returncode == 0:
+            source = found.stdout
+            break
+    if source is None:
+        sys.exit(f"no merge module at {revision}")
+    for before, after in OLD_IMPORTS.items():
+        source = source.replace(before, after)
+    name = "generator.extraction._merge_at_revision"
     spec = importlib.util.spec_from_loader(name, loader=None)
     module = importlib.util.module_from_spec(spec)
-    module.__package__ = "generator.events"
+    module.__package__ = "generator.extraction"
     sys.modules[name] = module
     exec(compile(source, f"{revision}:merge.py", "exec"), module.__dict__)
     return module

@@ -25,10 +25,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.dates import parse_date  # noqa: E402
-from generator.events.ledger import sync_generated  # noqa: E402
-from generator.events.store import load_store  # noqa: E402
-from generator.model import Event, Source  # noqa: E402
+from generator.core.dates import parse_date  # noqa: E402
+from generator.store.ledger import sync_generated  # noqa: E402
+from generator.store.folder import load_store  # noqa: E402
+from generator.core.model import Event, Source  # noqa: E402
 
 WORDS = ("trade talks tariffs soybeans summit ministers agree delay sanctions vote court "
          "ruling markets fall rally storm floods election protest strike deal").split()

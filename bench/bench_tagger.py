@@ -26,8 +26,8 @@ SEED = ROOT / "seeds" / "000_7feccc1d5c9d4873.txt"
 SEED_DCT = "2019-07-22"
 
 sys.path.insert(0, str(ROOT))
-from generator.tagger import get_tagger, tag  # noqa: E402
-from generator.tagger import resources  # noqa: E402
+from generator.extraction.tagger import get_tagger, tag  # noqa: E402
+from generator.extraction.tagger import resources  # noqa: E402
 
 Doc = tuple[str, Optional[str]]   # text, publication date
 

@@ -36,8 +36,8 @@ SCORER = SHARED / "tools" / "tls_eval.py"
 TIMELINE = Path(sys.executable).with_name("timeline")
 
 sys.path.insert(0, str(ROOT))
-from generator.dates import parse_date  # noqa: E402
-from generator.events.store import load_store  # noqa: E402
+from generator.core.dates import parse_date  # noqa: E402
+from generator.store.folder import load_store  # noqa: E402
 
 
 def run(command: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, float, float]:

@@ -17,9 +17,9 @@ import itertools
 import random
 from dataclasses import dataclass
 
-from generator.dates import parse_date
-from generator.events.extract import Candidate, content_words, provisional_id
-from generator.model import Article, Event, Sentence, Source
+from generator.core.dates import parse_date
+from generator.extraction.candidates import Candidate, content_words, provisional_id
+from generator.core.model import Article, Event, Sentence, Source
 
 STORY_WORDS = ("outbreak", "virus", "officials", "health", "ministry", "cases", "patients",
                "hospital", "vaccine", "spread", "infection", "authorities", "emergency",

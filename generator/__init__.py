@@ -5,13 +5,12 @@ The small public API; the CLI and the mkdocs plugin are thin adapters over it.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .dates import DateValue, human_date, parse_date  # noqa: E402
-from .events.codec import dumps, loads  # noqa: E402
-from .events.ledger import sync_generated  # noqa: E402
-from .events.store import Store, load_store  # noqa: E402
-from .model import Event, Source, sort_events  # noqa: E402
+from .core.dates import DateValue, human_date, parse_date
+from .core.model import Event, Source, sort_events
+from .core.version import __version__
+from .store.codec import dumps, loads
+from .store.folder import Store, load_store
+from .store.ledger import sync_generated
 
 
 def __getattr__(name: str):  # noqa: ANN202
@@ -24,6 +23,6 @@ def __getattr__(name: str):  # noqa: ANN202
 
 
 __all__ = [
-    "DateValue", "Event", "Settings", "Source", "Store", "dumps", "human_date",
+    "__version__", "DateValue", "Event", "Settings", "Source", "Store", "dumps", "human_date",
     "load_settings", "load_store", "loads", "parse_date", "sort_events", "sync_generated",
 ]

@@ -13,24 +13,24 @@ from typing import Optional
 
 import click
 
-from . import __version__
-from .dates import QUALIFIERS, DateError, DateValue, parse_date
+from .core.version import __version__
+from .core.dates import QUALIFIERS, DateError, DateValue, parse_date
 from .config import Settings, load_settings
-from .diagnostics import count
-from .errors import GeneratorError, RecordError
-from .events.codec import dumps, loads
-from .events.ids import new_event_id
-from .events.schema import KINDS, json_schema
-from .events.store import load_store
+from .core.diagnostics import count
+from .core.errors import GeneratorError, RecordError
+from .store.codec import dumps, loads
+from .store.ids import new_event_id
+from .store.schema import KINDS, json_schema
+from .store.folder import load_store
 from .exporters import FORMAT_NAMES as EXPORT_FORMATS
-from .fsutil import atomic_write, store_lock
+from .core.fsutil import atomic_write, store_lock
 from .importers import FORMAT_NAMES as IMPORT_FORMATS
 from .importers import read_import
 from .importers.writer import write_imported
-from .model import Event, Source
-from .siteexports import run_exports
-from .sitefiles import site_output
-from .tagger.command import timex
+from .core.model import Event, Source
+from .site.exports import run_exports
+from .site.output import site_output
+from .extraction.tagger.command import timex
 
 
 class DateParam(click.ParamType):
@@ -232,13 +232,13 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], events_dir: Optional[Pa
     `articles` folders from mkdocs.yml. Files you edited, events you deleted and events
     you wrote by hand are left as they are. Exits 1 if an article could not be read.
     """
-    from .pipeline import run_extraction
+    from .extraction.run import run_extraction
 
     settings = _settings(ctx)
     targets = list(paths) or [p for p in settings.articles if p.exists()]
     root = events_dir.resolve() if events_dir else settings.events_dir
     if jobs == 0:
-        from .distribute import default_jobs
+        from .extraction.parallel import default_jobs
         jobs = default_jobs()
     report = run_extraction(targets, root, settings.max_event_file_bytes,
                             progress=None if quiet else _progress, dry_run=dry_run,

@@ -16,7 +16,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .errors import ConfigError
+from .core.errors import ConfigError
 from .exporters import FORMAT_NAMES
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -232,7 +232,7 @@ def load_settings(config_file: Optional[Path] = None, cwd: Optional[Path] = None
     options, warnings = validate_options(raw if raw is not None else {}, config_file)
     settings = Settings.from_config(options, config_file.resolve().parent, config_file,
                                     _text(config, "site_name") or "Timeline",
-                                    **site_options(config))
+                                    **engine_site_settings(config))
     return settings, warnings
 
 
@@ -241,7 +241,7 @@ def _text(config: dict, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def site_options(config: Any) -> dict[str, Any]:
+def engine_site_settings(config: Any) -> dict[str, Any]:
     """The mkdocs settings the generated pages depend on, from mkdocs.yml or its config."""
     directory_urls = config.get("use_directory_urls", True)
     return {"site_description": _text(config, "site_description"),

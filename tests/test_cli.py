@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.events.codec import loads
+from generator.store.codec import loads
 
 from .conftest import ROOT, event_text
 
@@ -164,7 +164,7 @@ def test_invalid_plugin_options_are_a_clear_config_error(project):
 def test_busy_store_message(project, write):
     write("good.md", GOOD)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys\nfrom generator.fsutil import store_lock\n"
+        [sys.executable, "-c", "import sys\nfrom generator.core.fsutil import store_lock\n"
          f"with store_lock({str(project / 'content/events')!r}):\n"
          "    print('locked', flush=True)\n    sys.stdin.readline()\n"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
@@ -200,3 +200,18 @@ def test_render_writes_what_the_build_adds(run, write, tmp_path):
     for name in ("index.md", "events/good.md", "schema/event.schema.json", "timeline.json",
                  "events.ics", "assets/timelinejs/js/timeline.js"):
         assert (out / name).is_file(), name
+
+
+def test_dev_py_names_the_python_it_needs_on_an_older_one():
+    """`python3 dev.py` on Python 3.10 says what it needs instead of failing in pip."""
+    import importlib.util
+    import tomllib
+
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    assert dev.python_problem((3, 11)) == dev.python_problem((3, 13)) == ""
+    message = dev.python_problem((3, 10))
+    assert "needs Python 3.11 or newer" in message and "this is Python 3.10" in message
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    assert declared["project"]["requires-python"] == ">=" + ".".join(map(str, dev.MIN_PYTHON))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_settings
-from generator.errors import ConfigError
+from generator.core.errors import ConfigError
 
 
 def write_config(folder: Path, text: str) -> Path:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.dates import (
+from generator.core.dates import (
     MINUTES_PER_DAY, DateError, Precision, civil_from_days, day_number, human_date,
     iso_week_of, parse_date, sort_key,
 )

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.events.codec import dumps
-from generator.pipeline import extract_events
-from generator.readers import read_paths
+from generator.store.codec import dumps
+from generator.extraction.run import extract_events
+from generator.ingest import read_paths
 
 from .conftest import ROOT
 
@@ -49,8 +49,8 @@ def test_dask_local_cluster_gives_the_same_records(articles, single):
 
 def test_unreachable_scheduler_is_a_clear_error(articles, monkeypatch):
     pytest.importorskip("distributed", reason="dask.distributed not installed")
-    from generator import distribute
-    from generator.errors import GeneratorError
+    from generator.extraction import parallel as distribute
+    from generator.core.errors import GeneratorError
     monkeypatch.setattr(distribute, "CONNECT_TIMEOUT", "2s")
     with pytest.raises(GeneratorError, match="cannot reach the Dask scheduler"):
         extract_events(articles[:2], dask="tcp://127.0.0.1:9")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.events.store import load_store
+from generator.extraction import article as article_module
+from generator.store.folder import load_store
 
 from .conftest import ROOT
 
@@ -129,16 +130,14 @@ def test_default_paths_come_from_the_config(run, project):
 def test_an_article_that_breaks_extraction_is_reported_and_the_rest_extracted(
         run, project, tmp_path, monkeypatch):
     """A bug met in one article is that article's error; the others are extracted."""
-    from generator import pipeline
-
-    real = pipeline.article_candidates
+    real = article_module.article_candidates
 
     def breaks_on_one(article, finder=None):  # noqa: ANN001, ANN202
         if article.id == "b":
             raise ValueError("shift(month,-X): could not convert")
         return real(article, finder)
 
-    monkeypatch.setattr(pipeline, "article_candidates", breaks_on_one)
+    monkeypatch.setattr(article_module, "article_candidates", breaks_on_one)
     news = tmp_path / "news"
     article(news, "a.md", "2021-03-17", WIRE)
     article(news, "b.md", "2021-03-18", "Some months earlier, the firm had warned of losses.")
@@ -203,7 +202,7 @@ def test_a_store_that_cannot_be_written_is_a_clear_error_not_a_bug(project, tmp_
     """A full disk while writing: one line naming the store and the cause, exit 1."""
     import errno
 
-    import generator.events.ledger as ledger
+    import generator.store.ledger as ledger
     from generator.cli import main
 
     def disk_full(path, text, sync_folder=True):  # noqa: ANN001, ANN202

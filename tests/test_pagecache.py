@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.pagecache import PageCache
+from generator.site.pagecache import PageCache
 
 
 def test_unchanged_files_keep_their_mtime_and_stale_ones_go(tmp_path):

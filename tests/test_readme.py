@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from generator.cli import cli
-from generator.events.codec import loads
+from generator.store.codec import loads
 
 from .conftest import ROOT
 

@@ -9,17 +9,17 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.events.codec import split_records
-from generator.events.schema import json_schema
+from generator.store.codec import split_records
+from generator.store.schema import json_schema
 
 from .conftest import ROOT
 
-SCHEMA_FILE = ROOT / "generator" / "events" / "event.schema.json"
+SCHEMA_FILE = ROOT / "generator" / "store" / "event.schema.json"
 CASES = Path(__file__).parent / "events" / "cases"
 
 
 def test_committed_schema_is_current():
-    """Regenerate with `timeline schema -o generator/events/event.schema.json`."""
+    """Regenerate with `timeline schema -o generator/store/event.schema.json`."""
     assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from ..model import Event
+from ..core.model import Event
 from .base import ExportContext, ExportResult
 
 

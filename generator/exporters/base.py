@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from ..model import Event
+from ..core.model import Event
 from ..render.paths import page_url, relative_url
 from ..render.records import event_path
 

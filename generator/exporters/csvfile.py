@@ -29,8 +29,8 @@ import io
 import json
 from typing import Any, Optional
 
-from ..events.schema import SOURCE_FIELDS
-from ..model import Event, Source
+from ..store.schema import SOURCE_FIELDS
+from ..core.model import Event, Source
 from .base import ExportContext, ExportResult, plain
 
 SOURCE_COLUMNS = tuple(f"source_{f.name}" for f in SOURCE_FIELDS)

@@ -23,8 +23,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Iterable
 
-from .. import __version__
-from ..model import Event
+from ..core.version import __version__
+from ..core.model import Event
 from ..render.escape import safe_url
 from .base import EPOCH, ExportContext, ExportResult, clean_text, rfc3339
 

@@ -27,9 +27,9 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .. import __version__
-from ..dates import MINUTES_PER_DAY, Precision, civil_from_days
-from ..model import Event
+from ..core.version import __version__
+from ..core.dates import MINUTES_PER_DAY, Precision, civil_from_days
+from ..core.model import Event
 from .base import ExportContext, ExportResult, known_dates
 from .spans import day_after, first_day, is_timed
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Event
+from ..core.model import Event
 from .base import ExportContext, ExportResult, clean_text, rfc3339
 from .feeds import by_event_date, entry_html, entry_id, entry_title
 

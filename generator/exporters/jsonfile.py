@@ -19,9 +19,9 @@ import copy
 import json
 from typing import Any
 
-from ..events.codec import to_mapping
-from ..events.schema import json_schema
-from ..model import Event
+from ..store.codec import to_mapping
+from ..store.schema import json_schema
+from ..core.model import Event
 from .base import ExportContext, ExportResult, plain
 
 NOTES = "notes"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..dates import MINUTES_PER_DAY, DateValue, Precision, civil_from_days
+from ..core.dates import MINUTES_PER_DAY, DateValue, Precision, civil_from_days
 
 # The parts a precision states: TimelineJS shows a date only as finely as it is given.
 _PARTS = {

@@ -21,7 +21,7 @@ import html
 import json
 from typing import Any
 
-from ..model import Event, Source
+from ..core.model import Event, Source
 from ..render.escape import safe_url
 from .base import ExportContext, ExportResult
 from .spans import date_parts

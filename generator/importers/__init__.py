@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..errors import ImportFileError
-from ..events.codec import decode
+from ..core.errors import ImportFileError
+from ..store.codec import decode
 from . import csvfile, jsonfile, sheets, timelinejs
 from .base import MAX_IMPORT_BYTES, ImportBatch, ImportRecord
 

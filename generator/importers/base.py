@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..diagnostics import ERROR, WARNING, Problem
+from ..core.diagnostics import ERROR, WARNING, Problem
 
 MAX_IMPORT_BYTES = 50_000_000
 

@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImportFileError
-from ..events.schema import FIELD_NAMES, SOURCE_FIELDS
+from ..core.errors import ImportFileError
+from ..store.schema import FIELD_NAMES, SOURCE_FIELDS
 from ..exporters.csvfile import (COLUMNS, NAME_COLUMNS, READ_ONLY, SOURCE_COLUMNS,
                                  split_names, unguard)
 from .base import ImportBatch, ImportRecord

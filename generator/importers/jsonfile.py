@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImportFileError
+from ..core.errors import ImportFileError
 from ..exporters.jsonfile import NOTES
 from .base import ImportBatch, ImportRecord
 from .positions import PositionDecoder

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from ..errors import ImportFileError
+from ..core.errors import ImportFileError
 from .base import ImportBatch
 from .timelinejs import add_slide
 

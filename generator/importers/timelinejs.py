@@ -24,9 +24,9 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
-from ..dates import QUALIFIERS, DateError, human_date, parse_date
-from ..errors import ImportFileError
-from ..events.schema import id_problem
+from ..core.dates import QUALIFIERS, DateError, human_date, parse_date
+from ..core.errors import ImportFileError
+from ..store.schema import id_problem
 from ..render.escape import safe_url
 from .base import ImportBatch, ImportRecord
 from .htmltext import links, paragraphs, to_text

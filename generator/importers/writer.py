@@ -20,14 +20,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from ..diagnostics import WARNING, Problem
-from ..events.codec import MAX_FILE_BYTES, dumps, loads
-from ..events.ids import new_event_id
-from ..events.ledger import Ledger
-from ..events.schema import id_problem, validate
-from ..events.store import load_store
-from ..fsutil import atomic_write, store_lock, sync_folder_of
-from ..model import Event
+from ..core.diagnostics import WARNING, Problem
+from ..store.codec import MAX_FILE_BYTES, dumps, loads
+from ..store.ids import new_event_id
+from ..store.ledger import Ledger
+from ..store.schema import id_problem, validate
+from ..store.folder import load_store
+from ..core.fsutil import atomic_write, store_lock, sync_folder_of
+from ..core.model import Event
 from .base import ImportBatch, ImportRecord
 
 PLACEHOLDER_ID = "imported"

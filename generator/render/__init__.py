@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..model import Event
+from ..core.model import Event
 from .datafiles import DATA_FILE, events_json
 from .environment import make_environment, read_asset
 from .explore import explore_records

@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..dates import MONTH_NAMES
+from ..core.dates import MONTH_NAMES
 from .periods import YearGroup, year_label
 
 MAX_MONTH_BARS = 120  # beyond ten years a bar per month gets too thin to read or click

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Event
+from ..core.model import Event
 from .paths import page_url
 from .records import Card, SiteOptions
 

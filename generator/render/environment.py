@@ -17,7 +17,7 @@ from typing import Any, Iterable, Optional
 import jinja2
 from markupsafe import Markup
 
-from ..dates import human_date
+from ..core.dates import human_date
 from .escape import md_text, notes_markdown, safe_url, script_json
 from .paths import page_url, relative_link, relative_url
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from ..model import Event, Source
+from ..core.model import Event, Source
 from .paths import page_url
 from .periods import group_of, year_label
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ..dates import DateValue, Precision
-from ..model import Event
+from ..core.dates import DateValue, Precision
+from ..core.model import Event
 from .escape import safe_url
 
 _ISO = {Precision.YEAR, Precision.MONTH, Precision.DAY, Precision.MINUTE}

@@ -19,8 +19,8 @@ from typing import Any, Optional
 import jinja2
 from markupsafe import Markup
 
-from ..dates import DateError, human_date, parse_date
-from ..model import Event
+from ..core.dates import DateError, human_date, parse_date
+from ..core.model import Event
 from .chart import chart_bars, chart_svg
 from .escape import html_text, safe_url, script_json
 from .jsonld import event_jsonld

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..dates import Precision
-from ..model import Event, Source
+from ..core.dates import Precision
+from ..core.model import Event, Source
 from .paths import unique_slugs
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.actors.finder import ActorFinder, ArticleNames, lowercase_vocabulary
+from generator.extraction.names import ActorFinder, ArticleNames, lowercase_vocabulary
 
 CASES = yaml.safe_load((Path(__file__).parent / "name_cases.yml").read_text("utf-8"))
 

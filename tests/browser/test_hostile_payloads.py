@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.dates import from_day_number, parse_date
-from generator.events.codec import dumps
-from generator.model import Event, Source
+from generator.core.dates import from_day_number, parse_date
+from generator.store.codec import dumps
+from generator.core.model import Event, Source
 
 import subprocess
 import sys
@@ -98,7 +98,7 @@ def test_search_results_run_nothing(hostile_site, page):
 
 
 def test_the_store_is_valid_for_all_payloads(hostile_site):
-    from generator.events.store import load_store
+    from generator.store.folder import load_store
     store = load_store(hostile_site.events)
     assert len(store.events) == len(PAYLOADS)
     assert not store.errors

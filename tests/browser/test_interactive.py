@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from generator.events.store import load_store
+from generator.store.folder import load_store
 
 from .conftest import ARTIFACTS, Served
 from .test_site import PWNED, note_site

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from generator.events.store import load_store
+from generator.store.folder import load_store
 
 from ..conftest import event_text
 from ..test_serve import serving

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.events.merge_index import dates_agree
-from generator.model import Event
+from generator.extraction.merge_index import dates_agree
+from generator.core.model import Event
 
 
 @dataclass

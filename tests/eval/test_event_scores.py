@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from generator.events.ledger import sync_generated
-from generator.pipeline import extract_events
-from generator.readers import read_paths
+from generator.store.ledger import sync_generated
+from generator.extraction.run import extract_events
+from generator.ingest import read_paths
 
 from ..conftest import ROOT, SHARED
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pipeline import extract_events
-from generator.readers import read_paths
+from generator.extraction.run import extract_events
+from generator.ingest import read_paths
 
 from ..conftest import SHARED
 from .clusters import merge_figures

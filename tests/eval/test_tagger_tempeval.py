@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.tagger import tag
+from generator.extraction.tagger import tag
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 TARGETS = {"relaxed": 0.92, "strict": 0.85, "value": 0.82, "type": 0.88}

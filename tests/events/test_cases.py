@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.events.codec import EVENT_SUFFIXES
-from generator.events.store import load_store
+from generator.store.codec import EVENT_SUFFIXES
+from generator.store.folder import load_store
 
 CASES = Path(__file__).parent / "cases"
 CASE_FILES = sorted(p for p in CASES.iterdir()

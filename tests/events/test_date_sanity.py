@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import parse_date
-from generator.events.extract import _year_not_stated, timex_date
-from generator.model import Article
-from generator.pipeline import extract
+from generator.core.dates import parse_date
+from generator.extraction.candidates import _year_not_stated, timex_date
+from generator.core.model import Article
+from generator.extraction.run import extract
 
 
 @pytest.mark.parametrize("sentence, phrase, value, unstated", [

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pipeline import extract_events
-from generator.readers import read_paths
+from generator.extraction.run import extract_events
+from generator.ingest import read_paths
 
 CASES = sorted((Path(__file__).parent / "extract_cases").glob("*.yml"))
 

@@ -16,14 +16,14 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-import generator.events.ledger as ledger_module
-from generator.dates import parse_date
-from generator.errors import LockError, StoreError
-from generator.events.codec import dumps
-from generator.events.ledger import LEDGER_NAME, Ledger, sync_generated
-from generator.events.store import load_store
-from generator.fsutil import store_lock
-from generator.model import Event
+import generator.store.ledger as ledger_module
+from generator.core.dates import parse_date
+from generator.core.errors import LockError, StoreError
+from generator.store.codec import dumps
+from generator.store.ledger import LEDGER_NAME, Ledger, sync_generated
+from generator.store.folder import load_store
+from generator.core.fsutil import store_lock
+from generator.core.model import Event
 
 from ..conftest import event_text
 
@@ -117,7 +117,7 @@ def test_lock_held_by_another_process(events_dir):
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
             import sys, time
-            from generator.fsutil import store_lock
+            from generator.core.fsutil import store_lock
             with store_lock({str(events_dir)!r}):
                 print("locked", flush=True)
                 sys.stdin.readline()

@@ -11,13 +11,13 @@ import sys
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.dates import parse_date
-from generator.events.codec import dumps
-from generator.events.merge import Merger, merge
-from generator.events.merge_group import REPRESENTATIVES, Group
-from generator.events.merge_index import (COMMON_GROUPS, DateKeys, WordIndex, date_key,
+from generator.core.dates import parse_date
+from generator.store.codec import dumps
+from generator.extraction.merge import Merger, merge
+from generator.extraction.merge_group import REPRESENTATIVES, Group
+from generator.extraction.merge_index import (COMMON_GROUPS, DateKeys, WordIndex, date_key,
                                           dates_agree)
-from generator.model import Article, Event, Source
+from generator.core.model import Article, Event, Source
 
 from ..conftest import ROOT
 
@@ -242,7 +242,7 @@ def test_a_sentence_with_two_dates_finds_each_stored_event_again():
 def test_merging_raises_the_collector_thresholds_and_restores_them():
     import gc
 
-    from generator.events.merge import MERGE_GC_THRESHOLDS, fewer_collections
+    from generator.extraction.merge import MERGE_GC_THRESHOLDS, fewer_collections
 
     before = gc.get_threshold()
     with pytest.raises(RuntimeError):

@@ -16,13 +16,14 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.dates import parse_date
-from generator.events.ledger import sync_generated
-from generator.events.store import load_store
-from generator.model import Article
-from generator.pipeline import article_candidates, extract
-from generator.readers.furniture import clean_article
-from generator.tagger import get_tagger
+from generator.core.dates import parse_date
+from generator.store.ledger import sync_generated
+from generator.store.folder import load_store
+from generator.core.model import Article
+from generator.extraction.article import article_candidates
+from generator.extraction.run import extract
+from generator.ingest.furniture import clean_article
+from generator.extraction.tagger import get_tagger
 
 FRAGILE = [
     "The talks ran from Monday to Friday last week, officials said.",

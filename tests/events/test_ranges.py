@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.dates import from_day_number, parse_date
-from generator.events.ranges import in_order, settle
-from generator.model import Article
-from generator.pipeline import extract
+from generator.core.dates import from_day_number, parse_date
+from generator.extraction.ranges import in_order, settle
+from generator.core.model import Article
+from generator.extraction.run import extract
 
 
 def events_of(text: str, published: str):

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.dates import parse_date
-from generator.events.codec import dumps, loads
-from generator.events.store import load_store
-from generator.fsutil import atomic_write
-from generator.model import Event, Source
+from generator.core.dates import parse_date
+from generator.store.codec import dumps, loads
+from generator.store.folder import load_store
+from generator.core.fsutil import atomic_write
+from generator.core.model import Event, Source
 
 from ..conftest import event_text
 
@@ -226,7 +226,7 @@ def test_loaded_events_know_their_file_and_line(write, events_dir):
 
 
 def test_cache_rereads_only_changed_files(write, events_dir, monkeypatch):
-    import generator.events.store as store_module
+    import generator.store.folder as store_module
     a = write("a.md", event_text("a", title="First"))
     write("b.md", event_text("b", title="Second"))
     cache: dict = {}

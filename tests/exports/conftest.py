@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.events.store import load_store
+from generator.store.folder import load_store
 from generator.exporters import ExportContext
 from generator.exporters.base import FileTimes
 

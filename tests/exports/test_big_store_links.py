@@ -4,8 +4,8 @@ on its period page instead, which is then its permalink."""
 from __future__ import annotations
 
 from generator.config import load_settings
-from generator.events.store import load_store
-from generator.siteexports import run_exports
+from generator.store.folder import load_store
+from generator.site.exports import run_exports
 
 from ..conftest import event_text
 

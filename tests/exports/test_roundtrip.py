@@ -19,15 +19,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.dates import QUALIFIERS, parse_date
-from generator.events.codec import decode, dumps, loads
-from generator.events.schema import FIELD_NAMES, id_problem, json_schema
-from generator.events.store import load_store
+from generator.core.dates import QUALIFIERS, parse_date
+from generator.store.codec import decode, dumps, loads
+from generator.store.schema import FIELD_NAMES, id_problem, json_schema
+from generator.store.folder import load_store
 from generator.exporters import get_exporter
 from generator.exporters.jsonfile import export_schema
 from generator.importers import read_import
 from generator.importers.writer import write_imported
-from generator.model import Event, Source
+from generator.core.model import Event, Source
 
 from .conftest import context
 

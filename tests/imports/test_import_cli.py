@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from generator.dates import parse_date
-from generator.events.ledger import LEDGER_NAME, sync_generated
-from generator.events.store import load_store
-from generator.fsutil import store_lock
-from generator.model import Event
+from generator.core.dates import parse_date
+from generator.store.ledger import LEDGER_NAME, sync_generated
+from generator.store.folder import load_store
+from generator.core.fsutil import store_lock
+from generator.core.model import Event
 
 from ..conftest import event_text
 from .test_timelinejs_import import SHEET, SLIDES

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ImportFileError
+from generator.core.errors import ImportFileError
 from generator.importers import detect, read_import
 
 SLIDES = {

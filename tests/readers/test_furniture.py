@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from generator.readers.furniture import ACTIONS, LEAD_PARAGRAPHS, PLACES, clean_text, rules
+from generator.ingest.furniture import ACTIONS, LEAD_PARAGRAPHS, PLACES, clean_text, rules
 
 RULES = rules()
 

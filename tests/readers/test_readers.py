@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.readers import read_paths
-from generator.readers.metadata import parse_published
+from generator.ingest import read_paths
+from generator.ingest.metadata import parse_published
 
 from ..conftest import ROOT
 

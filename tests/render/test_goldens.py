@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.events.store import load_store
+from generator.store.folder import load_store
 from generator.render import SiteOptions, render_site
 
 HERE = Path(__file__).parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from generator.model import sort_events
+from generator.core.model import sort_events
 from generator.render import SiteOptions, build_site, render_site
 from generator.render.explore import event_filters
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.dates import parse_date
-from generator.model import Event, sort_events
+from generator.core.dates import parse_date
+from generator.core.model import Event, sort_events
 from generator.render import SiteOptions, render_site
 from generator.render.chart import chart_bars, chart_caption
 from generator.render.paths import file_url, relative_link, relative_url, unique_slugs

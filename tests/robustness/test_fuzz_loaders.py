@@ -16,9 +16,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.events.codec import dumps, loads
-from generator.events.store import read_event_file
-from generator.readers import read_file
+from generator.store.codec import dumps, loads
+from generator.store.folder import read_event_file
+from generator.ingest import read_file
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.events.store import load_store
+from generator.store.folder import load_store
 
 from ..conftest import ROOT
 

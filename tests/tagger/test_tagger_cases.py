@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.tagger import tag
+from generator.extraction.tagger import tag
 
 CASES = Path(__file__).parent / "cases"
 

@@ -52,7 +52,7 @@ def test_bad_lines_are_reported_and_skipped() -> None:
 
 
 def test_a_tagger_bug_fails_one_line_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.tagger import document
+    from generator.extraction.tagger import document
 
     real = document.Tagger.tag
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.tagger import get_tagger, tag
-from generator.tagger.anchor import Anchor
-from generator.tagger.resources import load
+from generator.extraction.tagger import get_tagger, tag
+from generator.extraction.tagger.anchor import Anchor
+from generator.extraction.tagger.resources import load
 
 from .test_tagger_properties import DCTS, VALUE, _check
 

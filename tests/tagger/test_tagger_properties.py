@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.tagger import TYPES, tag
+from generator.extraction.tagger import TYPES, tag
 
 VALUE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
@@ -65,7 +65,7 @@ def test_no_dct_never_reads_the_clock(text: str) -> None:
 
 
 def _example_sentences() -> list[str]:
-    from generator.tagger.resources import load
+    from generator.extraction.tagger.resources import load
     return sorted({ex.text.replace("[", "").replace("]", "")
                    for rule in load("en").rules for ex in rule.examples})
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.tagger import get_tagger, parse_dct
-from generator.tagger.resources import ResourceError, load, load_dir
-from generator.tagger.rules import Example, Rule
+from generator.extraction.tagger import get_tagger, parse_dct
+from generator.extraction.tagger.resources import ResourceError, load, load_dir
+from generator.extraction.tagger.rules import Example, Rule
 
 RES = load("en")
 EXAMPLES = [pytest.param(rule, ex, id=f"{rule.name}-{i}")
@@ -76,7 +76,7 @@ def test_checker_catches_a_wrong_example() -> None:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    source = ir.files("generator.tagger") / "data" / "en"
+    source = ir.files("generator.extraction.tagger") / "data" / "en"
     target = tmp_path / "en"
     with ir.as_file(source) as path:
         shutil.copytree(path, target)

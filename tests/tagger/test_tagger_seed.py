@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.tagger import tag
+from generator.extraction.tagger import tag
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_7feccc1d5c9d4873.txt"

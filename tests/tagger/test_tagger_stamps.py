@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.tagger import tag
+from generator.extraction.tagger import tag
 
 
 def _page(*entries: str) -> str:

@@ -8,12 +8,12 @@ import re
 
 import pytest
 
-from generator.tagger import get_tagger, parse_dct
-from generator.tagger.anchor import Anchor
-from generator.tagger.normalize import duration, number
-from generator.tagger.periods import Period, parse
-from generator.tagger.tense import FUTURE, PAST
-from generator.tagger.triggers import DIGITS4, rule_keys
+from generator.extraction.tagger import get_tagger, parse_dct
+from generator.extraction.tagger.anchor import Anchor
+from generator.extraction.tagger.normalize import duration, number
+from generator.extraction.tagger.periods import Period, parse
+from generator.extraction.tagger.tense import FUTURE, PAST
+from generator.extraction.tagger.triggers import DIGITS4, rule_keys
 
 DCT = dt.date(2019, 7, 22)   # a Monday, ISO week 30
 
@@ -105,7 +105,7 @@ def test_parse_dct() -> None:
 
 
 def test_tag_sentences_stays_inside_the_spans() -> None:
-    from generator.tagger import tag_sentences
+    from generator.extraction.tagger import tag_sentences
     text = "The plant opened in May 2016. It closed the following year. Talks end Friday."
     first, second = (0, 29), (30, 59)
     got = [(t.text, t.value) for t in tag_sentences(text, [second, first], "2019-07-22")]

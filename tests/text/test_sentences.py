@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.text.sentences import split_sentences
+from generator.extraction.sentences import split_sentences
 
 from ..conftest import SHARED
 
@@ -35,7 +35,7 @@ def test_offsets_are_exact_and_ordered(text):
 def test_every_gold_sentence_of_the_dev_data_is_one_sentence():
     if not (SHARED / "data" / "events-dev").is_dir():
         pytest.skip("../shared/data/events-dev is not available")
-    from generator.readers import read_paths
+    from generator.ingest import read_paths
     articles, _ = read_paths([SHARED / "data/events-dev/articles", SHARED / "seeds"])
     golds = {p.stem: p for p in (SHARED / "data/events-dev/gold").glob("*.yaml")}
     golds["000_7feccc1d5c9d4873"] = SHARED / "data/seed-gold.yaml"

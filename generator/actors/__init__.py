@@ -1,1 +1,0 @@
-"""People, organisations, groups and places named in articles (rule-based)."""

@@ -1,0 +1,1 @@
+"""Article -> sentences -> time expressions -> candidates -> events (merged across articles)."""

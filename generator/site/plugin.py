@@ -1,0 +1,221 @@
+"""The `timeline` mkdocs plugin: a thin adapter that runs the library inside a build.
+
+It reads the same settings as the CLI (its own options in mkdocs.yml), reports problems
+of the event store as build warnings (so `mkdocs build --strict` fails on a bad record),
+renders the store into pages once per build, and adds them, the stylesheet, the events
+as JSON, the record's JSON Schema and the exports (`exports` option: TimelineJS with its
+interactive page and self-hosted assets, iCalendar, CSV, feeds, JSON) as generated
+files: nothing is written into the docs folder, and mkdocs copies and serves the
+exports like any other file. During `mkdocs serve` it watches the store and the
+templates, so editing an event file rebuilds the site and reloads the browser; there the
+generated files are backed by a cache folder (`generator.site.pagecache`) whose files change
+only with their text, so `mkdocs serve --dirty` rebuilds only the pages an edit touched.
+After the build it indexes the events for the Explore page with Pagefind.
+
+A hand-written page in the docs folder wins over a generated page of the same path
+(write your own `index.md` to replace the generated home page).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any, Optional
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from ..config import Settings, TimelineConfig, engine_site_settings
+from ..store.folder import Store, load_store
+from .pagecache import PageCache
+from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, STYLESHEET
+from .searchindex import SearchIndexError, write_index
+from .searchkeeper import SearchIndexKeeper
+from .exports import feed_links
+from .output import site_output
+
+log = get_plugin_logger(__name__)
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
+NAV = (("Timeline", "index.md"), ("Explore", EXPLORE_PAGE),
+       ("Interactive timeline", INTERACTIVE_PAGE), ("Periods", "periods/index.md"),
+       ("Actors", "actors/index.md"), ("Places", "places/index.md"),
+       ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    """Renders the event store into the site (see `generator.config` for its options)."""
+
+    def __init__(self) -> None:
+        self.settings: Optional[Settings] = None
+        self.store: Optional[Store] = None
+        self.serving = False
+        self.cache: Optional[PageCache] = None
+        self.records: dict[str, str] = {}
+        self.indexed: Optional[tuple[str, int]] = None  # (site dir, hash of the records)
+        self.indexing: Optional[threading.Thread] = None
+        self.files_read: dict = {}  # event files parsed in earlier builds of `mkdocs serve`
+        self.dirty = False
+        self.search = SearchIndexKeeper()
+        self.page_urls: set[str] = set()
+        self.rendered: set[str] = set()  # pages this build rendered (a dirty build: a few)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also tells mkdocs to keep this instance across the
+        # rebuilds of `mkdocs serve`, so the cache remembers what it wrote.
+        self.serving = command == "serve"
+        self.dirty = dirty
+
+    def on_config(self, config):  # noqa: ANN001, ANN201 - mkdocs' hook signature
+        project_dir = Path(config.config_file_path).resolve().parent
+        self.settings = Settings.from_config(self.config, project_dir,
+                                             Path(config.config_file_path), config.site_name,
+                                             **engine_site_settings(config))
+        if self.config.enabled:
+            docs_dir = Path(config.docs_dir).resolve()
+            if self.settings.cache_dir == docs_dir or docs_dir in self.settings.cache_dir.parents:
+                raise PluginError(f"timeline: cache_dir {self.settings.cache_dir} lies in the "
+                                  f"docs folder {docs_dir}; choose a folder outside it")
+            for name in MARKDOWN_EXTENSIONS:
+                if name not in config.markdown_extensions:
+                    config.markdown_extensions.append(name)
+            if STYLESHEET not in config.extra_css:
+                config.extra_css.append(STYLESHEET)
+            # Event pages stay out of the nav on purpose; listing them all at INFO level
+            # on every build would bury the messages that matter.
+            if config.validation.nav.omitted_files == logging.INFO:
+                config.validation.nav.omitted_files = logging.DEBUG
+        return config
+
+    def on_pre_build(self, *, config) -> None:  # noqa: ANN001
+        self.rendered = set()
+        if not self.config.enabled:
+            return
+        settings = self.settings
+        self.store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes,
+                                cache=self.files_read)
+        for problem in self.store.problems:
+            log.warning(problem.format(settings.project_dir))
+        log.info("%d events loaded from %s", len(self.store.events), settings.events_dir)
+
+    def on_serve(self, server, *, config, builder):  # noqa: ANN001, ANN201
+        if self.config.enabled:
+            for folder in (self.settings.events_dir, self.settings.templates_dir,
+                           self.settings.overrides_dir):
+                if folder is not None and folder.exists():
+                    server.watch(str(folder))
+        return server
+
+    # Late, so that files other plugins add count as hand-written and win.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
+        """Add generated files; mkdocs then links, copies and serves them like any other."""
+        if not self.config.enabled:
+            return files
+        output = site_output(self.settings, self.store.events)
+        generated, self.records = output.files, output.records
+        for name, result in output.exports.items():
+            log.info("Export %s: %s", name, result.summary())
+        if self.settings.exports and not self.settings.site_url:
+            log.info("No site_url in mkdocs.yml: links in the feeds and exports are relative "
+                     "to the site's root; set site_url for full addresses")
+        assets = {path: str(src) for path, src in output.assets.items()}
+        for path in [p for p in [*generated, *assets] if files.get_file_from_path(p)]:
+            log.info("Keeping the hand-written %s instead of the generated page", path)
+            generated.pop(path, None)
+            assets.pop(path, None)
+        kept = [*generated, *assets]
+        if self.serving:
+            files_on_disk = self._cached(generated)
+            for path in generated:
+                files.append(File.generated(config, path, abs_src_path=files_on_disk[path]))
+        else:
+            for path, text in generated.items():
+                files.append(File.generated(config, path, content=text))
+        for path, source in assets.items():  # vendored files are copied as they are
+            files.append(File.generated(config, path, abs_src_path=source))
+        self.page_urls = {f.url for f in files.documentation_pages()}
+        if self.config.nav and config.nav is None:
+            config.nav = short_nav(files, set(kept))
+        log.info("%d generated files added", len(kept))
+        return files
+
+    # Late, after the search plugin has written its index.
+    @event_priority(-100)
+    def on_post_build(self, *, config) -> None:  # noqa: ANN001
+        """Index the events for the Explore page (again only when they changed).
+
+        While serving, the index is written in the background: the browser reloads the
+        edited page at once, and Explore catches up a moment later. A dirty rebuild's
+        header search index is completed from the previous one (`searchkeeper`).
+        """
+        if self.serving:
+            self.search.after_build(Path(config.site_dir), self.page_urls, self.rendered,
+                                    self.dirty)
+        if not (self.config.enabled and self.settings.explore and self.records):
+            return
+        key = (config.site_dir, hash(tuple(self.records.items())))
+        if key == self.indexed and (Path(config.site_dir) / "pagefind").is_dir():
+            return
+        self._wait_for_index()
+        if not self.serving:
+            self._index(self.records, Path(config.site_dir))
+            self.indexed = key
+            return
+        self.indexed = key
+        self.indexing = threading.Thread(target=self._index_quietly, daemon=True,
+                                          args=(self.records, Path(config.site_dir)))
+        self.indexing.start()
+
+    def on_shutdown(self) -> None:
+        self._wait_for_index()
+
+    def _index(self, records: dict[str, str], site_dir: Path) -> None:
+        try:
+            write_index(records, site_dir)
+        except SearchIndexError as exc:
+            raise PluginError(f"timeline: {exc}") from exc
+        log.info("Explore: %d events indexed with Pagefind", len(records))
+
+    def _index_quietly(self, records: dict[str, str], site_dir: Path) -> None:
+        try:
+            self._index(records, site_dir)
+        except PluginError as exc:
+            self.indexed = None
+            log.error(str(exc))
+
+    def _wait_for_index(self) -> None:
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
+
+    def _cached(self, generated: dict[str, str]) -> dict[str, str]:
+        """Write the changed files into the serve cache: {path: file on disk}."""
+        folder = self.settings.cache_dir
+        if self.cache is None or self.cache.folder != folder:
+            self.cache = PageCache(folder)
+        on_disk, writes = self.cache.sync(generated)
+        log.info("%d of %d generated files changed", writes, len(generated))
+        return on_disk
+
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        """Announce the feeds in every page's head, where feed readers look for them."""
+        self.rendered.add(page.url)
+        if not self.config.enabled or "</head>" not in output:
+            return output
+        links = feed_links(self.settings, page.url)
+        return output.replace("</head>", links + "\n</head>", 1) if links else output
+
+
+def short_nav(files: Files, generated: set[str]) -> list[Any]:
+    """The generated sections, then every other page (hand-written ones), never the
+    event, period or facet pages."""
+    nav: list[dict[str, Any]] = [{title: path} for title, path in NAV
+                                 if files.get_file_from_path(path) is not None]
+    listed = {path for _, path in NAV}
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        if file.src_uri not in generated and file.src_uri not in listed:
+            nav.append(file.src_uri)
+    return nav

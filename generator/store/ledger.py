@@ -1,0 +1,242 @@
+"""Writing generated events without ever losing a person's work.
+
+The ledger (`.timeline-ledger.json` in the store, committed with it) remembers each file
+the generator wrote and the hash of what it wrote. That is enough to tell the four kinds
+of file apart on the next run:
+
+* generated and untouched (hash matches): the generator may rewrite it;
+* generated, then edited by a person (hash differs): left alone for good;
+* generated, then deleted by a person (file gone): its id is *rejected* and the event is
+  never created again (remove the id from `rejected` to allow it back);
+* not in the ledger: written by a person; never touched.
+
+Writes are journalled so that a run killed at any moment leaves files the next run
+recognises: the ledger first records the planned writes as *pending* (accepting the old
+and the new hash), then each file is replaced atomically and a line appended to the
+journal, then the ledger is saved with the journal folded in. A pending creation whose
+file is missing and has no journal line was never written, so it is not a deletion.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..core.diagnostics import Problem
+from ..core.errors import StoreError
+from ..core.fsutil import atomic_write, remove_stale_temp_files, store_lock, sync_folder_of
+from ..core.model import Event
+from .codec import dumps, loads
+from .folder import load_store
+
+LEDGER_NAME = ".timeline-ledger.json"
+JOURNAL_NAME = ".timeline-ledger.journal"
+JOURNAL_BATCH = 100
+LEDGER_VERSION = 1
+
+
+def text_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Ledger:
+    """What the generator wrote (`generated`: id -> entry) and what people deleted."""
+
+    generated: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rejected: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> "Ledger":
+        path = Path(root) / LEDGER_NAME
+        ledger = cls()
+        if path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                ledger = cls(dict(data["generated"]), dict(data["rejected"]))
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise StoreError(
+                    f"{path}: the generator's record of the files it wrote is damaged ({exc}); "
+                    "restore it from git (`git checkout -- "
+                    f"{path.name}`) before running the generator again, so that hand edits "
+                    "stay recognised") from exc
+        ledger._replay(Path(root) / JOURNAL_NAME)
+        return ledger
+
+    def _replay(self, journal: Path) -> None:
+        """Fold in the writes an interrupted run finished (a torn last line is ignored)."""
+        if not journal.exists():
+            return
+        for line in journal.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                done = json.loads(line)
+                entry = self.generated.setdefault(done["id"], {})
+                entry.update(path=done["path"], sha256=[done["sha256"]], title=done["title"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            entry.pop("pending", None)
+
+    def save(self, root: Path) -> None:
+        """Write the ledger atomically; the journal is then folded in and can go."""
+        data = {"version": LEDGER_VERSION, "generated": self.generated,
+                "rejected": self.rejected}
+        atomic_write(Path(root) / LEDGER_NAME,
+                     json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        (Path(root) / JOURNAL_NAME).unlink(missing_ok=True)
+
+    def is_ours(self, event_id: str, data: bytes) -> bool:
+        return text_hash(data) in self.generated[event_id]["sha256"]
+
+
+@dataclass
+class SyncReport:
+    """What one write of generated events did, id by id."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept_edited: list[str] = field(default_factory=list)
+    kept_hand_written: list[str] = field(default_factory=list)
+    skipped_rejected: list[str] = field(default_factory=list)
+    newly_rejected: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def sync_generated(root: Path, events: Iterable[Event], dry_run: bool = False) -> SyncReport:
+    """Write the generator's events into the store at `root`, respecting every person's edit.
+
+    With `dry_run` the report says what would be written and nothing is.
+
+    Raises:
+        LockError: another timeline command is writing to the store.
+        StoreError: the ledger is damaged, or a file cannot be written (disk full,
+            read-only folder); files already written are whole.
+    """
+    root = Path(root)
+    with store_lock(root):
+        if not dry_run:
+            remove_stale_temp_files(root)
+        ledger = Ledger.load(root)
+        report = SyncReport()
+        _notice_deletions(root, ledger, report)
+        plan = _plan(root, ledger, events, report)
+        if dry_run:
+            return report
+        try:
+            _write(root, ledger, plan, report)
+        except OSError as exc:  # a full disk, a read-only folder: not a bug
+            raise StoreError(
+                f"cannot write the event store {root}: {exc.strerror or exc} "
+                f"({exc.filename or root}); every file is whole and the next run "
+                "finishes the job once the cause is fixed") from exc
+        return report
+
+
+def _write(root: Path, ledger: Ledger, plan: list, report: SyncReport) -> None:
+    """Mark the planned files pending in the ledger, write them, then settle the ledger."""
+    if plan:
+        for event_id, path, text, old in plan:
+            entry = ledger.generated.setdefault(event_id, {})
+            entry.update(path=path.relative_to(root).as_posix(), pending=True,
+                         sha256=sorted({*old, text_hash(text.encode("utf-8"))}))
+        ledger.save(root)
+        _write_planned(root, ledger, plan)
+        for folder in sorted({path.parent for _, path, _, _ in plan}):
+            sync_folder_of(folder)
+    if plan or report.newly_rejected:
+        ledger.save(root)
+
+
+def _write_planned(root: Path, ledger: Ledger, plan: list) -> None:
+    """Write the planned files, journalling each one as it lands."""
+    with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
+        for number, (event_id, path, text, _) in enumerate(plan, 1):
+            atomic_write(path, text, sync_folder=False)
+            entry = ledger.generated[event_id]
+            entry["sha256"] = [text_hash(text.encode("utf-8"))]
+            del entry["pending"]
+            _journal(journal, event_id, entry, flush=number % JOURNAL_BATCH == 0)
+        _flush(journal)
+
+
+def _journal(journal, event_id: str, entry: dict[str, Any], flush: bool) -> None:  # noqa: ANN001
+    journal.write(json.dumps({"id": event_id, "path": entry["path"], "title": entry["title"],
+                              "sha256": entry["sha256"][0]}, ensure_ascii=False) + "\n")
+    if flush:
+        _flush(journal)
+
+
+def _flush(journal) -> None:  # noqa: ANN001
+    """Journal lines reach the disk in batches: a crash loses at most the last batch's
+    lines, and their files are still recognised through the pending hashes."""
+    journal.flush()
+    os.fsync(journal.fileno())
+
+
+def _notice_deletions(root: Path, ledger: Ledger, report: SyncReport) -> None:
+    for event_id, entry in sorted(ledger.generated.items()):
+        path = root / entry["path"]
+        if path.exists():
+            if entry.pop("pending", False):  # settle an interrupted write to what is there
+                current = text_hash(path.read_bytes())
+                entry["sha256"] = [current] if current in entry["sha256"] else []
+            continue
+        del ledger.generated[event_id]
+        if entry.get("pending") and len(entry["sha256"]) == 1:
+            continue  # an interrupted creation that never reached the disk: not a deletion
+        ledger.rejected[event_id] = entry.get("title", "")
+        report.newly_rejected.append(event_id)
+
+
+def _plan(root: Path, ledger: Ledger, events: Iterable[Event], report: SyncReport
+          ) -> list[tuple[str, Path, str, list[str]]]:
+    """(id, path, new text, accepted old hashes) of every file that must be written."""
+    plan = []
+    seen: set[str] = set()
+    hand_ids: set[str] | None = None  # read the store only if a new event needs the check
+    for event in events:
+        if event.id in seen:
+            continue
+        seen.add(event.id)
+        if event.id in ledger.rejected:
+            report.skipped_rejected.append(event.id)
+            continue
+        text = dumps(event)
+        entry = ledger.generated.get(event.id)
+        if entry is None:
+            if hand_ids is None:
+                hand_ids = {e.id for e in load_store(root).events} - set(ledger.generated)
+            path = root / f"{event.id}.md"
+            if event.id in hand_ids or path.exists() or path.is_symlink():
+                report.kept_hand_written.append(event.id)
+            elif not _unreadable(event, text, root, report):
+                ledger.generated[event.id] = {"title": event.title}
+                plan.append((event.id, path, text, []))
+                report.created.append(event.id)
+            continue
+        path = root / entry["path"]
+        current = path.read_bytes()
+        if not ledger.is_ours(event.id, current):
+            report.kept_edited.append(event.id)
+        elif current == text.encode("utf-8"):
+            report.unchanged.append(event.id)
+        elif not _unreadable(event, text, root, report):
+            entry["title"] = event.title
+            plan.append((event.id, path, text, list(entry["sha256"])))
+            report.updated.append(event.id)
+    return plan
+
+
+def _unreadable(event: Event, text: str, root: Path, report: SyncReport) -> bool:
+    """True when the generator's own output would not read back as valid: never write it."""
+    path = root / f"{event.id}.md"
+    events, problems = loads(text, path)
+    errors = [p for p in problems if p.is_error]
+    if errors or len(events) != 1:
+        report.problems.extend(errors or [Problem(path, "generated event does not read back")])
+        return True
+    return False
