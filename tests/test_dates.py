@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.core.calendar import Period, civil_from_days, day_number, iso_week_of, parse, timeml_value
 from generator.core.dates import (
-    MINUTES_PER_DAY, DateError, Precision, civil_from_days, day_number, human_date,
-    iso_week_of, parse_date, sort_key,
+    MINUTES_PER_DAY, DateError, Precision, human_date, parse_date, sort_key,
 )
 
 
@@ -201,3 +201,20 @@ def test_placeholders_for_unknown_years(text, label):
 def test_bad_placeholders(text):
     with pytest.raises(DateError):
         parse_date(text)
+
+
+@pytest.mark.parametrize("ours, timeml", [
+    ("199X", "199"), ("18XX", "18"), ("07XX", "07"), ("2019", "2019"), ("2019-07", "2019-07"),
+    ("XXXX-07-21", "XXXX-07-21"), ("XXX", "XXX"), ("P10Y", "P10Y"), ("PRESENT_REF", "PRESENT_REF"),
+])
+def test_timeml_spells_decades_and_centuries_without_their_xs(ours, timeml):
+    assert timeml_value(ours) == timeml
+
+
+def test_one_spelling_for_the_tagger_and_the_record():
+    """The tagger's periods and the record's dates spell a decade and a century alike."""
+    day = dt.date(1994, 5, 1)
+    for unit, text in (("decade", "199X"), ("century", "19XX")):
+        period = Period.containing(unit, day)
+        assert period.value == text == parse_date(text).text
+        assert parse(text) == period

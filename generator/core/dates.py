@@ -34,13 +34,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .calendar import (MONTH_NAMES, SEASON_MONTHS, SEASON_NAMES, century_text, civil_from_days,
+                       day_number, days_in_month, decade_text, iso_week_monday,
+                       iso_weeks_in_year)
+
 MINUTES_PER_DAY = 24 * 60
 MAX_YEAR = 9999
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
 QUALIFIERS = ("early", "mid", "late", "about", "before", "after")
 # TIMEX3 `mod` values and the qualifier each one maps to.
 TIMEX_MODS = {
@@ -48,9 +48,6 @@ TIMEX_MODS = {
     "BEFORE": "before", "ON_OR_BEFORE": "before", "LESS_THAN": "before",
     "AFTER": "after", "ON_OR_AFTER": "after", "MORE_THAN": "after",
 }
-SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-# Season -> (first month, number of months); winter starts in December of its year.
-SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 DAY_PARTS = {"MO": ("morning", 6, 12), "AF": ("afternoon", 12, 18),
              "EV": ("evening", 18, 22), "NI": ("night", 22, 30)}
 ORDINALS = ("first", "second", "third", "fourth")
@@ -75,88 +72,6 @@ class Precision(enum.IntEnum):
     DAY = 9
     DAY_PART = 10
     MINUTE = 11
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _astronomical(year: int) -> int:
-    """Historical year (no year 0, -1 = 1 BCE) to astronomical year (0 = 1 BCE)."""
-    return year + 1 if year < 0 else year
-
-
-def _historical(year: int) -> int:
-    return year - 1 if year <= 0 else year
-
-
-def is_leap(year: int) -> bool:
-    """Leap year in the proleptic Gregorian calendar, for a historical year."""
-    y = _astronomical(year)
-    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-
-
-def days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if is_leap(year) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
-def day_number(year: int, month: int, day: int) -> int:
-    """Days since 1970-01-01 for any proleptic Gregorian date (BCE included).
-
-    Python's `datetime.date` stops at year 1, so BCE dates need our own arithmetic; this
-    is the well-known civil-from-days inversion over 400-year eras.
-    """
-    y = _astronomical(year) - (1 if month <= 2 else 0)
-    era = y // 400  # floor division: Python needs no C-style sign fix
-    yoe = y - era * 400
-    mp = (month + 9) % 12
-    doy = (153 * mp + 2) // 5 + day - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def civil_from_days(days: int) -> tuple[int, int, int]:
-    """Inverse of `day_number`: (historical year, month, day)."""
-    z = days + 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    year = yoe + era * 400 + (1 if month <= 2 else 0)
-    return _historical(year), month, day
-
-
-def weekday(days: int) -> int:
-    """Monday = 0 ... Sunday = 6 for a day number (1970-01-01 was a Thursday)."""
-    return (days + 3) % 7
-
-
-def iso_week_monday(year: int, week: int) -> int:
-    """Day number of the Monday of ISO week `week` of `year` (week 1 holds 4 January)."""
-    jan4 = day_number(year, 1, 4)
-    return jan4 - weekday(jan4) + 7 * (week - 1)
-
-
-def iso_weeks_in_year(year: int) -> int:
-    """52 or 53: the ISO week of 28 December, which always lies in the year's last week."""
-    dec28 = day_number(year, 12, 28)
-    return (dec28 - iso_week_monday(year, 1)) // 7 + 1
-
-
-def iso_week_of(days: int) -> tuple[int, int]:
-    """(ISO year, ISO week) of a day number."""
-    year = civil_from_days(days)[0]
-    for candidate in (year + 1, year, year - 1):
-        if candidate == 0:
-            continue
-        monday = iso_week_monday(candidate, 1)
-        if days >= monday:
-            return candidate, (days - monday) // 7 + 1
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 # --------------------------------------------------------------------------- value
@@ -259,7 +174,7 @@ def _parse_match(precision: Precision, m: re.Match[str], raw: str) -> DateValue:
         first = cent * 100 if cent >= 0 else cent * 100 - 99
         first = first or 1  # the 00XX century starts in year 1
         _check_year(first, raw)
-        return DateValue(f"{'-' if cent < 0 else ''}{abs(cent):02d}XX", precision, first,
+        return DateValue(century_text(cent), precision, first,
                          *_year_span(first, 100 if cent != 0 else 99))
     if precision is Precision.DECADE:
         text = groups["dec"] if groups["dec"] is not None else groups["dec0"]
@@ -267,7 +182,7 @@ def _parse_match(precision: Precision, m: re.Match[str], raw: str) -> DateValue:
         first = dec * 10 if dec >= 0 else dec * 10 - 9
         first = first or 1
         _check_year(first, raw)
-        return DateValue(f"{'-' if dec < 0 else ''}{abs(dec):03d}X", precision, first,
+        return DateValue(decade_text(dec), precision, first,
                          *_year_span(first, 10 if dec != 0 else 9))
     year = int(groups["year"])
     _check_year(year, raw)

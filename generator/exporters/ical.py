@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..core.version import __version__
-from ..core.dates import MINUTES_PER_DAY, Precision, civil_from_days
+from ..core.calendar import civil_from_days
+from ..core.dates import MINUTES_PER_DAY, Precision
 from ..core.model import Event
 from .base import ExportContext, ExportResult, known_dates
 from .spans import day_after, first_day, is_timed

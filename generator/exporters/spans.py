@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..core.dates import MINUTES_PER_DAY, DateValue, Precision, civil_from_days
+from ..core.calendar import civil_from_days
+from ..core.dates import MINUTES_PER_DAY, DateValue, Precision
 
 # The parts a precision states: TimelineJS shows a date only as finely as it is given.
 _PARTS = {

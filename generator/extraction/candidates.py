@@ -20,7 +20,8 @@ import yaml
 
 from .names import (ACTOR_KINDS, NAME, PLACE, ActorFinder, ArticleNames, Mention,
                              lowercase_vocabulary)
-from ..core.dates import MINUTES_PER_DAY, TIMEX_MODS, DateError, DateValue, Precision, parse_date
+from ..core.dates import (MINUTES_PER_DAY, TIMEX_MODS, DateError, DateValue, Precision,
+                          from_day_number, parse_date)
 from ..core.model import Article, Event, Sentence, Source
 from .sentences import split_sentences
 from . import ranges
@@ -160,21 +161,15 @@ def timex_date(value: str) -> tuple[Optional[DateValue], Optional[DateValue]]:
     Times of day are kept to the day (an event's date says when, the phrase keeps the
     hour); a weekend becomes its Saturday-Sunday range.
     """
-    value = re.sub(r"T(?:\d{2}(?::\d{2})*|MO|AF|EV|NI|DT)$", "", value)
-    weekend = re.fullmatch(r"(\d{4})-W(\d{2})-WE", value)
+    day, _, _clock = value.partition("T")
     try:
-        if weekend:
-            week = parse_date(value)
-            from ..core.dates import from_day_number
-            first = week.start // (24 * 60)
-            return from_day_number(first), from_day_number(first + 1)
-        if re.fullmatch(r"\d{3}", value):  # TIMEX decade "199" -> 199X
-            value += "X"
-        elif re.fullmatch(r"\d{1,2}", value):  # TIMEX century "18" (or "7") -> 18XX
-            value = value.zfill(2) + "XX"
-        return parse_date(value), None
+        date = parse_date(day)
     except DateError:
-        return _placeholder(value), None
+        return _placeholder(day), None
+    if date.precision is Precision.WEEKEND:
+        first = date.start // MINUTES_PER_DAY
+        return from_day_number(first), from_day_number(first + 1)
+    return date, None
 
 
 def _placeholder(value: str) -> Optional[DateValue]:

@@ -15,8 +15,8 @@ from .datafiles import DATA_FILE, events_json
 from .environment import make_environment, read_asset
 from .explore import explore_records
 from .pages import STYLESHEET, SitePlan, render_pages
-from .periods import group_of, group_years
-from .periods_plan import plan_periods
+from .years_months import group_of, group_years
+from .period_pages import plan_periods
 from .records import SiteOptions, card_anchor
 
 

@@ -11,8 +11,8 @@ import html
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..core.dates import MONTH_NAMES
-from .periods import YearGroup, year_label
+from ..core.calendar import MONTH_NAMES
+from .years_months import YearGroup, year_label
 
 MAX_MONTH_BARS = 120  # beyond ten years a bar per month gets too thin to read or click
 WIDTH, HEIGHT, LABEL = 720, 120, 16

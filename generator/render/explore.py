@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..core.model import Event, Source
 from .paths import page_url
-from .periods import group_of, year_label
+from .years_months import group_of, year_label
 
 RECORD_TEMPLATE = "explore_record.html.j2"
 FILTERS = ("tag", "actor", "place", "year", "source")

@@ -25,8 +25,8 @@ from .chart import chart_bars, chart_svg
 from .escape import html_text, safe_url, script_json
 from .jsonld import event_jsonld
 from .paths import file_url, page_url, relative_url
-from .periods import group_of, group_years, month_label
-from .periods_plan import PERIODS_INDEX, PeriodPage, PeriodPlan, plan_periods
+from .years_months import group_of, group_years, month_label
+from .period_pages import PERIODS_INDEX, PeriodPage, PeriodPlan, plan_periods
 from .records import (Facet, SiteOptions, build_cards, build_facets, build_sources,
                       source_key)
 

@@ -34,7 +34,7 @@ def _scorer():
 def test_tempeval3_train_targets() -> None:
     te = _scorer()
     docs = te.load_gold(str(SHARED / "data" / "tempeval3-train"))
-    preds = {d.id: [te.Timex(t.start, t.end, t.type, t.value) for t in tag(d.text, d.dct)]
+    preds = {d.id: [te.Timex(t.start, t.end, t.type, t.timeml) for t in tag(d.text, d.dct)]
              for d in docs}
     result, _ = te.score(docs, preds)
     print(te.format_report(result, "tagger"))

@@ -7,6 +7,7 @@ import pytest
 
 from generator.core.dates import parse_date
 from generator.extraction.candidates import _year_not_stated, timex_date
+from generator.extraction.tagger import tag
 from generator.core.model import Article
 from generator.extraction.run import extract
 
@@ -30,7 +31,9 @@ def test_dates_before_1500_need_their_sentence_to_state_them(sentence, phrase, v
 
 
 def test_a_one_digit_century_value_is_a_century():
-    assert str(timex_date("7")[0]) == "07XX" and str(timex_date("18")[0]) == "18XX"
+    (eighth,) = tag("The abbey was founded in the 8th century.", "2010-06-16")
+    assert eighth.value == "07XX" and str(timex_date(eighth.value)[0]) == "07XX"
+    assert str(timex_date("18XX")[0]) == "18XX"
 
 
 def _event(text: str, published: str = "2010-06-16"):

@@ -15,8 +15,8 @@ from generator.core.model import Event, sort_events
 from generator.render import SiteOptions, render_site
 from generator.render.chart import chart_bars, chart_caption
 from generator.render.paths import file_url, relative_link, relative_url, unique_slugs
-from generator.render.periods import group_of, group_years
-from generator.render.periods_plan import plan_periods
+from generator.render.years_months import group_of, group_years
+from generator.render.period_pages import plan_periods
 
 from ..conftest import ROOT
 

@@ -29,7 +29,7 @@ def _expected(item: dict) -> tuple:
 
 @pytest.mark.parametrize("text,dct,expect", _load())
 def test_case(text: str, dct: str | None, expect: list[dict]) -> None:
-    got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+    got = [(t.text, t.type, t.timeml, t.mod) for t in tag(text, dct)]  # TimeML, as `timeline timex`
     assert got == [_expected(e) for e in expect]
 
 

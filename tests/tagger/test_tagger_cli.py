@@ -108,3 +108,17 @@ def test_console_script_streams_jsonl() -> None:
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "a"
+
+
+def test_decades_and_centuries_leave_in_timemls_spelling(tmp_path: Path) -> None:
+    """Inside the product a decade is 199X; TimeML tools and scorers read 199."""
+    text = "Prices rose in the 1990s, as in the 19th century."
+    lines = [json.dumps({"id": "d", "dct": "2019-07-22", "text": text})]
+    result = CliRunner().invoke(cli, ["timex", "--jsonl", "--full"], input=lines[0] + "\n")
+    (doc,) = [json.loads(line) for line in result.output.splitlines()]
+    assert [(t["text"], t["value"]) for t in doc["timexes"]] == [
+        ("the 1990s", "199"), ("the 19th century", "18")]
+    (tmp_path / "a.txt").write_text(text, "utf-8")
+    table = CliRunner().invoke(cli, ["timex", "--dct", "2019-07-22", str(tmp_path / "a.txt")])
+    rows = [line.split() for line in table.output.splitlines()[1:]]
+    assert [row[2] for row in rows] == ["199", "18"]

@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from .normalize import duration
-from .periods import PLACEHOLDERS, Period, distance, easter_sunday, nth_weekday, parse, rank
+from ...core.calendar import PLACEHOLDERS, Period, distance, easter_sunday, nth_weekday, parse, rank
 from .tense import FUTURE, PAST, SINCE
 
 _CALL = re.compile(r"^(\w+)\(([^()]*)\)(.*)$")

@@ -121,7 +121,7 @@ def format_table(timexes: list[Timex]) -> str:
     if not timexes:
         return "(no time expressions)"
     rows = [("span", "type", "value", "mod", "text", "rule")]
-    rows += [(f"{t.start}-{t.end}", t.type, t.value, t.mod or "", " ".join(t.text.split()),
+    rows += [(f"{t.start}-{t.end}", t.type, t.timeml, t.mod or "", " ".join(t.text.split()),
               t.rule) for t in timexes]
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5]

@@ -24,7 +24,7 @@ from typing import Optional
 
 from .engine import Match
 from .normalize import norm_key
-from .periods import add_days, parse
+from ...core.calendar import add_days, parse
 from .tense import PAST
 
 # The rule names the step reports for the days of a weekly range.

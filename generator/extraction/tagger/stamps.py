@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .periods import add_days
+from ...core.calendar import add_days
 
 # tls-dev's BBC live pages run to a dozen paragraphs between two stamps at most.
 MAX_GAP = 20

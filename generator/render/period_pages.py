@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .periods import MonthGroup, YearGroup, month_key, month_label
+from .years_months import MonthGroup, YearGroup, month_key, month_label
 from .records import Ref
 
 PERIODS_INDEX = "periods/index.md"

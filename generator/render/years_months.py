@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from ..core.dates import MINUTES_PER_DAY, MONTH_NAMES, Precision, civil_from_days, qualified_span
+from ..core.calendar import MONTH_NAMES, civil_from_days
+from ..core.dates import MINUTES_PER_DAY, Precision, qualified_span
 from ..core.model import Event
 
 _COARSE = Precision.MONTH  # precisions below this belong to a year, not a month

@@ -1,9 +1,17 @@
-"""Calendar periods (a day, a week, a quarter, a decade ...) and their TIMEX3 values.
+"""The calendar: the one place for date arithmetic and the spelling of date values.
 
-Anchoring needs to ask "which quarter holds this day?", "the month before that one"
-and "does this period start before the publication date?"; a `Period` answers those
-for every granularity a TIMEX3 DATE value can have, so `anchor` never does calendar
-arithmetic itself.
+Every room that reckons with dates uses this module: the event record's date model
+(`core.dates`), the temporal tagger's anchoring (`Period`), the renderer's years and
+months and the exporters' day spans. Two families of tools live here:
+
+- day numbers (days since 1970-01-01) for any proleptic Gregorian date, BCE included,
+  with ISO weeks and month lengths, because `datetime.date` stops at year 1;
+- `Period`: a stretch of calendar with a granularity (a day, a week, a quarter, a
+  decade ...), which the tagger moves and compares when it anchors "last quarter".
+
+Values are spelled one way inside the product, the record's way: a decade is `199X`, a
+century `18XX`. TimeML spells them `199` and `18`; `timeml_value` converts at the two
+places that speak TimeML (`timeline timex` and the TempEval-3 scoring).
 """
 
 from __future__ import annotations
@@ -13,19 +21,135 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+# Season -> (first month, number of months); winter starts in December of its year.
+SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def _astronomical(year: int) -> int:
+    """Historical year (no year 0, -1 = 1 BCE) to astronomical year (0 = 1 BCE)."""
+    return year + 1 if year < 0 else year
+
+
+def _historical(year: int) -> int:
+    return year - 1 if year <= 0 else year
+
+
+def is_leap(year: int) -> bool:
+    """Leap year in the proleptic Gregorian calendar, for a historical year."""
+    y = _astronomical(year)
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if is_leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def day_number(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 for any proleptic Gregorian date (BCE included).
+
+    Python's `datetime.date` stops at year 1, so BCE dates need our own arithmetic; this
+    is the well-known civil-from-days inversion over 400-year eras.
+    """
+    y = _astronomical(year) - (1 if month <= 2 else 0)
+    era = y // 400  # floor division: Python needs no C-style sign fix
+    yoe = y - era * 400
+    mp = (month + 9) % 12
+    doy = (153 * mp + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def civil_from_days(days: int) -> tuple[int, int, int]:
+    """Inverse of `day_number`: (historical year, month, day)."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    year = yoe + era * 400 + (1 if month <= 2 else 0)
+    return _historical(year), month, day
+
+
+def weekday(days: int) -> int:
+    """Monday = 0 ... Sunday = 6 for a day number (1970-01-01 was a Thursday)."""
+    return (days + 3) % 7
+
+
+def iso_week_monday(year: int, week: int) -> int:
+    """Day number of the Monday of ISO week `week` of `year` (week 1 holds 4 January)."""
+    jan4 = day_number(year, 1, 4)
+    return jan4 - weekday(jan4) + 7 * (week - 1)
+
+
+def iso_weeks_in_year(year: int) -> int:
+    """52 or 53: the ISO week of 28 December, which always lies in the year's last week."""
+    dec28 = day_number(year, 12, 28)
+    return (dec28 - iso_week_monday(year, 1)) // 7 + 1
+
+
+def iso_week_of(days: int) -> tuple[int, int]:
+    """(ISO year, ISO week) of a day number."""
+    year = civil_from_days(days)[0]
+    for candidate in (year + 1, year, year - 1):
+        if candidate == 0:
+            continue
+        monday = iso_week_monday(candidate, 1)
+        if days >= monday:
+            return candidate, (days - monday) // 7 + 1
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- spelling
+
+
+def decade_text(decade: int) -> str:
+    """The value of a decade from its first three digits: 199 -> "199X" (BCE: -4 -> "-004X")."""
+    return f"{'-' if decade < 0 else ''}{abs(decade):03d}X"
+
+
+def century_text(century: int) -> str:
+    """The value of a century from its first two digits: 18 -> "18XX"."""
+    return f"{'-' if century < 0 else ''}{abs(century):02d}XX"
+
+
+_DECADE_OR_CENTURY = re.compile(r"(-?\d{3})X|(-?\d{2})XX")
+
+
+def timeml_value(value: str) -> str:
+    """TimeML's spelling of a value: a decade "199X" is "199", a century "18XX" is "18";
+    every other value is spelled the same."""
+    m = _DECADE_OR_CENTURY.fullmatch(value)
+    return (m.group(1) or m.group(2)) if m else value
+
+
+# --------------------------------------------------------------------------- periods
+
+
 # Granularities from coarse to fine; `rank` orders them.
 UNITS = ("century", "decade", "year", "half", "season", "quarter", "month",
          "week", "weekend", "day")
 MONTH_SPANS = {"year": 12, "half": 6, "quarter": 3, "season": 3, "month": 1}
-SEASONS = ("SP", "SU", "FA", "WI")
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASONS = tuple(SEASON_MONTHS)
 # The placeholder value of each granularity when no anchor is known.
 PLACEHOLDERS = {"century": "XX", "decade": "XXX", "year": "XXXX", "half": "XXXX-HX",
                 "season": "XXXX-XX", "quarter": "XXXX-QX", "month": "XXXX-XX",
                 "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX"}
 
 _VALUE = re.compile(
-    r"^(?:(?P<century>\d{2})|(?P<decade>\d{3})|(?P<year>\d{4})"
+    r"^(?:(?P<century>\d{2})XX|(?P<decade>\d{3})X|(?P<year>\d{4})"
     r"(?:-(?:H(?P<half>[12])|Q(?P<quarter>[1-4])|(?P<season>SP|SU|FA|WI)"
     r"|W(?P<week>\d{1,2})(?P<weekend>-WE)?|(?P<month>\d\d)(?:-(?P<day>\d\d))?))?)$")
 
@@ -96,7 +220,7 @@ class Period:
                 total = self.start.year * 12 + self.start.month - 1 + months
                 year, month = divmod(total, 12)
                 day = _dt.date(year, month + 1, 1)
-                day = day.replace(day=min(self.start.day, _month_days(day)))
+                day = day.replace(day=min(self.start.day, days_in_month(year, month + 1)))
         except (OverflowError, ValueError):
             return None
         return Period.containing(self.unit, day)
@@ -120,7 +244,7 @@ class Period:
             return f"{s.year:04d}-{SEASONS[(s.month // 3 - 1) % 4]}"
         if unit == "year":
             return f"{s.year:04d}"
-        return f"{s.year // 10:03d}" if unit == "decade" else f"{s.year // 100:02d}"
+        return decade_text(s.year // 10) if unit == "decade" else century_text(s.year // 100)
 
 
 def add_days(day: _dt.date, n: int) -> Optional[_dt.date]:
@@ -131,13 +255,8 @@ def add_days(day: _dt.date, n: int) -> Optional[_dt.date]:
         return None
 
 
-def _month_days(day: _dt.date) -> int:
-    following = day.replace(day=28) + _dt.timedelta(days=4)
-    return (following - _dt.timedelta(days=following.day)).day
-
-
 def parse(value: str) -> Optional[Period]:
-    """The period a fully specified TIMEX3 DATE value names, else None."""
+    """The period a fully specified date value names (in our spelling), else None."""
     m = _VALUE.match(value)
     if not m:
         return None
@@ -157,7 +276,7 @@ def parse(value: str) -> Optional[Period]:
         if g["half"]:
             return Period(_dt.date(year, int(g["half"]) * 6 - 5, 1), "half")
         if g["season"]:
-            return Period(_dt.date(year, SEASON_START[g["season"]], 1), "season")
+            return Period(_dt.date(year, SEASON_MONTHS[g["season"]][0], 1), "season")
         if g["week"]:
             monday = _dt.date.fromisocalendar(year, int(g["week"]), 1)
             return Period.containing("weekend" if g["weekend"] else "week", monday)
