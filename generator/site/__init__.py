@@ -1,0 +1,1 @@
+"""The mkdocs glue: settings -> pages, exports and search indexes inside a build."""
