@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_articles  # noqa: E402
-from generator.store.ledger import sync_generated  # noqa: E402
+from generator.store.writer import sync_generated  # noqa: E402
 from generator.extraction.run import extract_events  # noqa: E402
 from generator.ingest import read_paths  # noqa: E402
 from generator.extraction.tagger import get_tagger  # noqa: E402

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_store import synthetic_events  # noqa: E402
-from generator.store.ledger import sync_generated  # noqa: E402
+from generator.store.writer import sync_generated  # noqa: E402
 from generator.store.folder import load_store  # noqa: E402
 from generator.render import SiteOptions, render_site  # noqa: E402
 

@@ -26,7 +26,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.core.dates import parse_date  # noqa: E402
-from generator.store.ledger import sync_generated  # noqa: E402
+from generator.store.writer import sync_generated  # noqa: E402
 from generator.store.folder import load_store  # noqa: E402
 from generator.core.model import Event, Source  # noqa: E402
 

@@ -126,7 +126,7 @@ def write_articles(out: Path, count: int, seed: int, jsonl: bool) -> list[Path]:
 def write_events(out: Path, count: int, seed: int) -> None:
     """An event store of `count` generated events spread over 1990-2024."""
     from generator.core.dates import parse_date
-    from generator.store.ledger import sync_generated
+    from generator.store.writer import sync_generated
     from generator.core.model import Event, Source
 
     rng = random.Random(seed)

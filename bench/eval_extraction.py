@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from generator.store.ledger import sync_generated  # noqa: E402
+from generator.store.writer import sync_generated  # noqa: E402
 from generator.extraction.run import extract_events  # noqa: E402
 from generator.ingest import read_paths  # noqa: E402
 from tests.eval.clusters import actor_figures, merge_figures  # noqa: E402

@@ -10,7 +10,7 @@ from .core.model import Event, Source, sort_events
 from .core.version import __version__
 from .store.codec import dumps, loads
 from .store.folder import Store, load_store
-from .store.ledger import sync_generated
+from .store.writer import sync_generated
 
 
 def __getattr__(name: str):  # noqa: ANN202

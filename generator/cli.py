@@ -13,24 +13,24 @@ from typing import Optional
 
 import click
 
-from .core.version import __version__
-from .core.dates import QUALIFIERS, DateError, DateValue, parse_date
 from .config import Settings, load_settings
+from .core.dates import QUALIFIERS, DateError, DateValue, parse_date
 from .core.diagnostics import count
-from .core.errors import GeneratorError, RecordError
-from .store.codec import dumps, loads
-from .store.ids import new_event_id
-from .store.schema import KINDS, json_schema
-from .store.folder import load_store
+from .core.errors import GeneratorError
+from .core.fsutil import atomic_write
+from .core.model import Event, Source
+from .core.version import __version__
 from .exporters import FORMAT_NAMES as EXPORT_FORMATS
-from .core.fsutil import atomic_write, store_lock
+from .extraction.tagger.command import timex
 from .importers import FORMAT_NAMES as IMPORT_FORMATS
 from .importers import read_import
 from .importers.writer import write_imported
-from .core.model import Event, Source
 from .site.exports import run_exports
 from .site.output import site_output
-from .extraction.tagger.command import timex
+from .store.folder import load_store
+from .store.ids import new_event_id
+from .store.schema import KINDS, json_schema
+from .store.writer import StoreWriter
 
 
 class DateParam(click.ParamType):
@@ -191,22 +191,12 @@ def new(ctx: click.Context, date: DateValue, title: str, end: Optional[DateValue
     if not source_url and (source_title or source_publisher or quote):
         raise click.UsageError("--source-title, --source-publisher and --quote describe a "
                                "source: give its --source-url too")
-    with store_lock(root):
-        taken = {e.id for e in load_store(root).events}
-        event_id = event_id or new_event_id(date, title, taken)
-        path = root / f"{event_id}.md"
-        if event_id in taken or path.exists() or path.is_symlink():
-            raise RecordError(f"an event with id '{event_id}' already exists; choose another --id")
-        event = Event(id=event_id, date=date, title=title, end=end, qualifier=qualifier,
-                      summary=summary, kind=kind, actors=list(actors), places=list(places),
-                      tags=list(tags), sources=sources, body=notes)
-        text = dumps(event)
-        _, problems = loads(text, path)
-        errors = [p for p in problems if p.is_error]
-        if errors:
-            raise RecordError("; ".join(p.message if not p.field else f"{p.field}: {p.message}"
-                                        for p in errors))
-        atomic_write(path, text)
+    with StoreWriter(root) as store:
+        event_id = event_id or new_event_id(date, title, store.events)
+        path = store.add_hand_written(
+            Event(id=event_id, date=date, title=title, end=end, qualifier=qualifier,
+                  summary=summary, kind=kind, actors=list(actors), places=list(places),
+                  tags=list(tags), sources=sources, body=notes))
     click.echo(str(path))
 
 

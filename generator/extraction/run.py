@@ -16,7 +16,8 @@ from ..core.diagnostics import Problem
 from ..core.model import Article, Event
 from ..ingest import read_paths
 from ..store.folder import load_store
-from ..store.ledger import SyncReport, sync_generated
+from ..store.ledger import SyncReport
+from ..store.writer import sync_generated
 from .article import guarded_candidates
 from .merge import Merger, fewer_collections
 from .names import ActorFinder

@@ -1,4 +1,6 @@
-"""Writing generated events without ever losing a person's work.
+"""The ledger: how generated events are written without ever losing a person's work.
+
+The store writer (`store.writer`) runs these steps under the store's lock.
 
 The ledger (`.timeline-ledger.json` in the store, committed with it) remembers each file
 the generator wrote and the hash of what it wrote. That is enough to tell the four kinds
@@ -24,19 +26,20 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..core.diagnostics import Problem
 from ..core.errors import StoreError
-from ..core.fsutil import atomic_write, remove_stale_temp_files, store_lock, sync_folder_of
+from ..core.fsutil import atomic_write, sync_folder_of
 from ..core.model import Event
-from .codec import dumps, loads
-from .folder import load_store
+from .codec import dumps
 
 LEDGER_NAME = ".timeline-ledger.json"
 JOURNAL_NAME = ".timeline-ledger.journal"
 JOURNAL_BATCH = 100
 LEDGER_VERSION = 1
+# (event, its file text) -> (errors that keep the text from reading back, read back whole)
+ReadBack = Callable[[Event, str], tuple[list[Problem], bool]]
 
 
 def text_hash(data: bytes) -> str:
@@ -106,37 +109,7 @@ class SyncReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def sync_generated(root: Path, events: Iterable[Event], dry_run: bool = False) -> SyncReport:
-    """Write the generator's events into the store at `root`, respecting every person's edit.
-
-    With `dry_run` the report says what would be written and nothing is.
-
-    Raises:
-        LockError: another timeline command is writing to the store.
-        StoreError: the ledger is damaged, or a file cannot be written (disk full,
-            read-only folder); files already written are whole.
-    """
-    root = Path(root)
-    with store_lock(root):
-        if not dry_run:
-            remove_stale_temp_files(root)
-        ledger = Ledger.load(root)
-        report = SyncReport()
-        _notice_deletions(root, ledger, report)
-        plan = _plan(root, ledger, events, report)
-        if dry_run:
-            return report
-        try:
-            _write(root, ledger, plan, report)
-        except OSError as exc:  # a full disk, a read-only folder: not a bug
-            raise StoreError(
-                f"cannot write the event store {root}: {exc.strerror or exc} "
-                f"({exc.filename or root}); every file is whole and the next run "
-                "finishes the job once the cause is fixed") from exc
-        return report
-
-
-def _write(root: Path, ledger: Ledger, plan: list, report: SyncReport) -> None:
+def write_planned(root: Path, ledger: Ledger, plan: list, report: SyncReport) -> None:
     """Mark the planned files pending in the ledger, write them, then settle the ledger."""
     if plan:
         for event_id, path, text, old in plan:
@@ -144,14 +117,14 @@ def _write(root: Path, ledger: Ledger, plan: list, report: SyncReport) -> None:
             entry.update(path=path.relative_to(root).as_posix(), pending=True,
                          sha256=sorted({*old, text_hash(text.encode("utf-8"))}))
         ledger.save(root)
-        _write_planned(root, ledger, plan)
+        _write_files(root, ledger, plan)
         for folder in sorted({path.parent for _, path, _, _ in plan}):
             sync_folder_of(folder)
     if plan or report.newly_rejected:
         ledger.save(root)
 
 
-def _write_planned(root: Path, ledger: Ledger, plan: list) -> None:
+def _write_files(root: Path, ledger: Ledger, plan: list) -> None:
     """Write the planned files, journalling each one as it lands."""
     with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
         for number, (event_id, path, text, _) in enumerate(plan, 1):
@@ -177,7 +150,8 @@ def _flush(journal) -> None:  # noqa: ANN001
     os.fsync(journal.fileno())
 
 
-def _notice_deletions(root: Path, ledger: Ledger, report: SyncReport) -> None:
+def notice_deletions(root: Path, ledger: Ledger, report: SyncReport) -> None:
+    """Generated files a person deleted: their ids are rejected from now on."""
     for event_id, entry in sorted(ledger.generated.items()):
         path = root / entry["path"]
         if path.exists():
@@ -192,9 +166,13 @@ def _notice_deletions(root: Path, ledger: Ledger, report: SyncReport) -> None:
         report.newly_rejected.append(event_id)
 
 
-def _plan(root: Path, ledger: Ledger, events: Iterable[Event], report: SyncReport
-          ) -> list[tuple[str, Path, str, list[str]]]:
-    """(id, path, new text, accepted old hashes) of every file that must be written."""
+def plan_writes(root: Path, ledger: Ledger, events: Iterable[Event], report: SyncReport,
+                read_back: ReadBack, store_ids: Callable[[], set[str]]
+                ) -> list[tuple[str, Path, str, list[str]]]:
+    """(id, path, new text, accepted old hashes) of every file that must be written.
+
+    `read_back(event, text)` gives the errors that keep `text` from reading back as the
+    event (the store writer's check); `store_ids()` the ids of the store's events."""
     plan = []
     seen: set[str] = set()
     hand_ids: set[str] | None = None  # read the store only if a new event needs the check
@@ -209,11 +187,11 @@ def _plan(root: Path, ledger: Ledger, events: Iterable[Event], report: SyncRepor
         entry = ledger.generated.get(event.id)
         if entry is None:
             if hand_ids is None:
-                hand_ids = {e.id for e in load_store(root).events} - set(ledger.generated)
+                hand_ids = store_ids() - set(ledger.generated)
             path = root / f"{event.id}.md"
             if event.id in hand_ids or path.exists() or path.is_symlink():
                 report.kept_hand_written.append(event.id)
-            elif not _unreadable(event, text, root, report):
+            elif not _unreadable(event, text, root, report, read_back):
                 ledger.generated[event.id] = {"title": event.title}
                 plan.append((event.id, path, text, []))
                 report.created.append(event.id)
@@ -224,19 +202,19 @@ def _plan(root: Path, ledger: Ledger, events: Iterable[Event], report: SyncRepor
             report.kept_edited.append(event.id)
         elif current == text.encode("utf-8"):
             report.unchanged.append(event.id)
-        elif not _unreadable(event, text, root, report):
+        elif not _unreadable(event, text, root, report, read_back):
             entry["title"] = event.title
             plan.append((event.id, path, text, list(entry["sha256"])))
             report.updated.append(event.id)
     return plan
 
 
-def _unreadable(event: Event, text: str, root: Path, report: SyncReport) -> bool:
+def _unreadable(event: Event, text: str, root: Path, report: SyncReport,
+                read_back: ReadBack) -> bool:
     """True when the generator's own output would not read back as valid: never write it."""
-    path = root / f"{event.id}.md"
-    events, problems = loads(text, path)
-    errors = [p for p in problems if p.is_error]
-    if errors or len(events) != 1:
-        report.problems.extend(errors or [Problem(path, "generated event does not read back")])
+    errors, whole = read_back(event, text)
+    if errors or not whole:
+        report.problems.extend(errors or [Problem(root / f"{event.id}.md",
+                                                  "generated event does not read back")])
         return True
     return False

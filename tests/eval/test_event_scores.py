@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from generator.store.ledger import sync_generated
+from generator.store.writer import sync_generated
 from generator.extraction.run import extract_events
 from generator.ingest import read_paths
 

@@ -20,7 +20,8 @@ import generator.store.ledger as ledger_module
 from generator.core.dates import parse_date
 from generator.core.errors import LockError, StoreError
 from generator.store.codec import dumps
-from generator.store.ledger import LEDGER_NAME, Ledger, sync_generated
+from generator.store.ledger import LEDGER_NAME, Ledger
+from generator.store.writer import sync_generated
 from generator.store.folder import load_store
 from generator.core.fsutil import store_lock
 from generator.core.model import Event

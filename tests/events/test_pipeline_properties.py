@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.core.dates import parse_date
-from generator.store.ledger import sync_generated
+from generator.store.writer import sync_generated
 from generator.store.folder import load_store
 from generator.core.model import Article
 from generator.extraction.article import article_candidates

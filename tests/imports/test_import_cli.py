@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from generator.core.dates import parse_date
-from generator.store.ledger import LEDGER_NAME, sync_generated
+from generator.store.ledger import LEDGER_NAME
+from generator.store.writer import sync_generated
 from generator.store.folder import load_store
 from generator.core.fsutil import store_lock
 from generator.core.model import Event
