@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import importlib.util
+import re
 import statistics
 import subprocess
 import sys
@@ -51,8 +53,9 @@ SCENARIOS: dict[str, tuple[Callable[..., list], tuple[int, ...], str]] = {
 
 # Where modules the old merge module imports live now (the layout moved after it).
 OLD_IMPORTS = {"from ..dates import": "from ..core.dates import",
-               "from ..model import": "from ..core.model import",
-               "from .extract import": "from .candidates import"}
+               "from ..model import": "from ..core.model import"}
+# What old revisions imported from events/extract.py now lives in one of these modules.
+EXTRACTION_MODULES = ("candidates", "cues", "words", "topics")
 
 
 def old_module(revision: str) -> ModuleType:
@@ -71,6 +74,8 @@ def old_module(revision: str) -> ModuleType:
         sys.exit(f"no merge module at {revision}")
     for before, after in OLD_IMPORTS.items():
         source = source.replace(before, after)
+    source = re.sub(r"^from \.(?:extract|candidates) import (.+)$", _from_where_they_live,
+                    source, flags=re.M)
     name = "generator.extraction._merge_at_revision"
     spec = importlib.util.spec_from_loader(name, loader=None)
     module = importlib.util.module_from_spec(spec)
@@ -78,6 +83,16 @@ def old_module(revision: str) -> ModuleType:
     sys.modules[name] = module
     exec(compile(source, f"{revision}:merge.py", "exec"), module.__dict__)
     return module
+
+
+def _from_where_they_live(match: re.Match) -> str:
+    """`from .extract import a, b` -> one import per name, from the module that has it."""
+    lines = []
+    for name in (n.strip() for n in match.group(1).split(",")):
+        home = next(m for m in EXTRACTION_MODULES
+                    if hasattr(importlib.import_module(f"generator.extraction.{m}"), name))
+        lines.append(f"from .{home} import {name}")
+    return "\n".join(lines)
 
 
 def timed(module: ModuleType, candidates: list) -> tuple[float, float, list, int]:

@@ -18,7 +18,8 @@ import random
 from dataclasses import dataclass
 
 from generator.core.dates import parse_date
-from generator.extraction.candidates import Candidate, content_words, provisional_id
+from generator.extraction.candidates import Candidate, provisional_id
+from generator.extraction.words import content_words
 from generator.core.model import Article, Event, Sentence, Source
 
 STORY_WORDS = ("outbreak", "virus", "officials", "health", "ministry", "cases", "patients",

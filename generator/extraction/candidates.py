@@ -13,69 +13,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Optional
 
-import yaml
-
-from .names import (ACTOR_KINDS, NAME, PLACE, ActorFinder, ArticleNames, Mention,
-                             lowercase_vocabulary)
 from ..core.dates import (MINUTES_PER_DAY, TIMEX_MODS, DateError, DateValue, Precision,
                           from_day_number, parse_date)
 from ..core.model import Article, Event, Sentence, Source
-from .sentences import split_sentences
-from . import ranges
 from ..store.ids import date_slug, slugify
+from . import ranges
+from .cues import cues
+from .names import (ACTOR_KINDS, NAME, PLACE, ActorFinder, ArticleNames, Mention,
+                    lowercase_vocabulary)
+from .sentences import split_sentences
 from .titles import make_title
+from .topics import topic_tags
+from .words import content_words
 
 EVENT_TYPES = ("DATE", "TIME")
 REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 MIN_WORDS_BESIDES_DATE = 3
-
-
-MAX_TAGS = 3
-
-
-@lru_cache(maxsize=None)
-def cues() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data", "cues.yml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
-@lru_cache(maxsize=None)
-def _topic_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One pattern for all topics: group N of a match names the topic it belongs to."""
-    text = resources.files(__package__).joinpath("data", "topics.yml").read_text("utf-8")
-
-    def word(entry: str) -> str:
-        if entry.endswith("*"):
-            return re.escape(entry[:-1]) + r"\w*"
-        return re.escape(entry) + r"(?:s|es|ed|ing|er|ers|al)?"
-
-    topics = yaml.safe_load(text)
-    alternatives = [f"(?P<t{n}>" + "|".join(map(word, words)) + ")"
-                    for n, words in enumerate(topics.values())]
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I), tuple(topics)
-
-
-@lru_cache(maxsize=4096)
-def _topic_counts(text: str) -> dict[int, int]:
-    pattern, _ = _topic_pattern()
-    counts: dict[int, int] = {}
-    for match in pattern.finditer(text):
-        topic = int(match.lastgroup[1:])
-        counts[topic] = counts.get(topic, 0) + 1
-    return counts
-
-
-def topic_tags(sentence: str, title: str = "") -> list[str]:
-    """Up to three topic tags: sentence words count fully, the article title's half."""
-    _, names = _topic_pattern()
-    scores: dict[int, float] = dict(_topic_counts(sentence))
-    for topic, hits in _topic_counts(title).items():
-        scores[topic] = scores.get(topic, 0) + 0.5 * hits
-    ranked = sorted((-score, topic) for topic, score in scores.items() if score >= 1)
-    return [names[topic] for _, topic in ranked[:MAX_TAGS]]
 
 
 @dataclass
@@ -528,46 +483,6 @@ def _review(phrase: DatedPhrase, article: Article, text: str, future: bool
 _NUMBER = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                      r"dozen|a few|several|some)\b")
-
-
-_STOPWORDS = frozenset("""a an the of to in on at by for with from and or but that which who
-whom whose this these those it its their his her he she they we i you is are was were be been
-being has have had will would could should may might can do does did not no than then there
-as about after before over under into out up down off also said says told according more
-most some any all such other another one two three four five first second new last next
-year years week weeks month months day days today yesterday tomorrow morning evening night
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december""".split()) | frozenset(
-    # Short forms of the same date words and time zones, as in crawled datelines ("LONDON |
-    # Wed Apr 29, 2009 11:17 am BST"): they say when a page was written, not what happened.
-    """mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
-    nov dec gmt bst utc edt est cdt cst mdt mst pdt pst cet cest ist""".split())
-# Short forms of places, so "U.S. release" and "in the United States" share words.
-_PLACE_FORMS = {"u.s.": "united states", "us": "united states", "u.s": "united states",
-                "usa": "united states", "america": "united states", "u.k.": "united kingdom",
-                "uk": "united kingdom", "britain": "united kingdom"}
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Lower-case content words, crudely stemmed, for comparing two reports."""
-    words = set()
-    text = re.sub(r"\b(?:u\.s\.a?|u\.k\.|usa|america|britain)(?=\W|$)",
-                  lambda m: _PLACE_FORMS.get(m.group(0).rstrip("."), _PLACE_FORMS.get(
-                      m.group(0), m.group(0))), text.lower())
-    for word in re.findall(r"[A-Za-z][A-Za-z’'-]+", text):
-        word = re.sub(r"[’']s$", "", word)
-        if word in _STOPWORDS or len(word) < 3:
-            continue
-        words.add(_stem(word))
-    return frozenset(words)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es",
-                   "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[:-len(suffix)]
-    return word
 
 
 def _event_noun(text: str, phrase: DatedPhrase) -> Optional[str]:

@@ -28,7 +28,9 @@ from typing import Iterable, Iterator, Optional
 
 from ..core.dates import Precision
 from ..core.model import Event, Source, sort_events
-from .candidates import Candidate, content_words, cues, provisional_id
+from .candidates import Candidate, provisional_id
+from .cues import cues
+from .words import content_words
 from .merge_group import Group, name_words, rank, sentence_key
 from .merge_index import DateKey, DateKeys, WordIndex, date_key, dates_agree
 from .merge_stories import join_story_events

@@ -18,7 +18,8 @@ from typing import Optional
 
 from ..core.dates import Precision
 from ..core.model import Event
-from .candidates import Candidate, content_words
+from .candidates import Candidate
+from .words import content_words
 from .merge_index import DateKey, date_key
 
 # Sentences a group is compared through: its lead and the most central others.
