@@ -17,6 +17,10 @@ Marks the docs may carry, as HTML comments on the line before a fenced block:
   seed into an empty store.
 
 A command line ending in `# exit status N` must exit with N, every other one with 0.
+
+Also: the README stays within 8 KB, relative links, anchors and repository paths in
+backticks resolve, and the user guide's Explore link works on a built demo site in
+chromium (a browser test: skipped without chromium, failing when CI=true).
 """
 
 from __future__ import annotations
@@ -456,3 +460,72 @@ def test_repository_paths_exist(doc: Path):
         if "NAME" in path or "<" in path or "*" in path or path in created:
             continue
         assert (ROOT / path).exists(), f"{doc.name}: `{path}` does not exist"
+
+
+# ---------------------------------------------------------------------------------------
+# The Explore link the user guide gives works on a built site
+
+
+def _explore_link() -> str:
+    guide = ROOT / "docs" / "user-guide.md"
+    links = [b.body.strip() for b in blocks(guide)
+             if b.lang == "text" and b.body.strip().startswith("explore/?")]
+    assert len(links) == 1, "the user guide shows one Explore link"
+    return links[0]
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_explore_link_opens_filtered_results(tmp_path: Path):
+    """The documented link searches its words and sets its filter on the demo site."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from .browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright is not installed (pip install -e '.[test]')")
+    if not CHROMIUM.exists():
+        _unavailable(f"chromium is not installed ({CHROMIUM} not found)")
+
+    import functools
+    import http.server
+    import threading
+
+    from generator import load_store
+
+    link = _explore_link()
+    query = parse_qs(urlsplit(link).query)
+    project = demo_project(tmp_path / "project")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
+                           cwd=project, capture_output=True, text=True, env=_env())
+    assert built.returncode == 0, built.stderr
+    store = load_store(project / "content" / "events")
+    tagged = {e.title for e in store.events if query["tag"][0] in e.tags}
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:  # noqa: ANN002
+            pass
+
+    handler = functools.partial(Quiet, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            context = playwright.chromium.launch_persistent_context(
+                str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
+                args=CHROMIUM_ARGS)
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{link}")
+            titles = page.locator(".pagefind-ui__result-title")
+            titles.first.wait_for(timeout=20_000)
+            shown = titles.all_inner_texts()
+            filters = [page.locator(f"#tl-explore label[for='{box.get_attribute('id')}']")
+                       .inner_text()
+                       for box in page.locator("#tl-explore input[type=checkbox]:checked").all()]
+            context.close()
+    finally:
+        server.shutdown()
+    assert shown, f"{link} shows no results"
+    assert set(shown) <= tagged, f"{link} shows events not tagged {query['tag'][0]}"
+    assert any(query["tag"][0] in label for label in filters), filters
