@@ -11,7 +11,8 @@ DIR --jobs N`, then `timeline check DIR`, and scores the store with the shared s
 dated to a day, internal errors (runs that died), articles that failed, records
 `timeline check` rejects, the exit code, Date-F1 of the top-k days by distinct sources
 (b) and by events (a) beside the baseline of the k busiest publication days, the wall and
-CPU seconds of the extraction, and three sanity counts: events dated after the unit's
+CPU seconds of the extraction, Date-F1 by the product's own importance (c, from
+`timeline list --format json`), and three sanity counts: events dated after the unit's
 last publication day that are not `kind: future`, events before 1500 whose quote does
 not state that year, and events citing a page skipped as not English. These are
 development figures: the rules were written looking at this archive.
@@ -90,6 +91,18 @@ def score(store: Path, unit: Path, sample: int, seed: int) -> tuple[dict, str]:
     return json.loads(out.read_text(encoding="utf-8")), result.stdout
 
 
+def score_importance(store: Path, unit: Path, folder: Path) -> float:
+    """Date-F1 of ranking (c): the product's own `importance`, as `timeline list` prints it."""
+    listed, _, _ = run([str(TIMELINE), "list", store.name, "--format", "json"], folder)
+    events = store.with_suffix(".list.json")
+    events.write_text(listed.stdout, encoding="utf-8")
+    out = store.with_suffix(".importance.json")
+    subprocess.run([sys.executable, str(SCORER), str(events),
+                    *map(str, sorted(unit.glob("gold/*.yaml"))), "--json", str(out)],
+                   capture_output=True, text=True, check=True)
+    return json.loads(out.read_text(encoding="utf-8")).get("mean", {}).get("c_importance", 0.0)
+
+
 def evaluate(unit: Path, folder: Path, jobs: int, sample: int, seed: int) -> dict:
     store = folder / unit.name
     # Run inside `folder`, so that messages name the store's files as UNIT/... and the
@@ -120,6 +133,7 @@ def evaluate(unit: Path, folder: Path, jobs: int, sample: int, seed: int) -> dic
         articles=scores.get("articles", 0), events=scores["events"],
         per_article=round(scores["events_per_article"] or 0, 2),
         day_share=round(precision.get("day", 0) / max(1, scores["events"]), 3),
+        f1_importance=round(score_importance(store, unit, folder), 3),
         f1_sources=round(mean.get("b_sources", 0), 3), f1_events=round(mean.get("a_events", 0), 3),
         f1_pubcount=round(mean.get("pubcount", 0), 3), titles_cut=scores["titles_cut"],
         **sanity(store, last_published(unit / "articles"), skipped))
@@ -129,12 +143,12 @@ def evaluate(unit: Path, folder: Path, jobs: int, sample: int, seed: int) -> dic
 
 COLUMNS = [("unit", 17), ("articles", 8), ("events", 7), ("per_article", 7), ("day_share", 6),
            ("internal_errors", 4), ("failed_articles", 4), ("not_english", 4), ("rejected", 4),
-           ("exit", 4), ("f1_sources", 6), ("f1_events", 6), ("f1_pubcount", 6),
+           ("exit", 4), ("f1_importance", 6), ("f1_sources", 6), ("f1_events", 6), ("f1_pubcount", 6),
            ("after_last_published", 5), ("before_1500_unstated", 5), ("wall_s", 6),
            ("cpu_s", 6)]
 HEADERS = {"unit": "unit", "articles": "arts", "events": "events", "per_article": "ev/art",
            "day_share": "day", "internal_errors": "int", "failed_articles": "fail",
-           "not_english": "!en", "rejected": "rej", "exit": "exit", "f1_sources": "F1(b)",
+           "not_english": "!en", "rejected": "rej", "exit": "exit", "f1_importance": "F1(c)", "f1_sources": "F1(b)",
            "f1_events": "F1(a)", "f1_pubcount": "F1pub", "after_last_published": ">last",
            "before_1500_unstated": "<1500", "wall_s": "wall", "cpu_s": "cpu"}
 
@@ -146,8 +160,11 @@ def print_table(rows: list[dict]) -> None:
     scored = [r for r in rows if "f1_sources" in r]
     if scored:
         mean = {k: sum(r[k] for r in scored) / len(scored)
-                for k in ("f1_sources", "f1_events", "f1_pubcount", "per_article")}
-        print(f"mean over {len(scored)} units: F1 by sources {mean['f1_sources']:.3f}, by events "
+                for k in ("f1_importance", "f1_sources", "f1_events", "f1_pubcount",
+                          "per_article")}
+        lowest = min(r["f1_importance"] for r in scored)
+        print(f"mean over {len(scored)} units: F1 by importance {mean['f1_importance']:.3f} "
+              f"(lowest unit {lowest:.3f}), by sources {mean['f1_sources']:.3f}, by events "
               f"{mean['f1_events']:.3f}, publication-day baseline {mean['f1_pubcount']:.3f}; "
               f"events per article {mean['per_article']:.2f}")
 

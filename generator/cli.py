@@ -25,6 +25,7 @@ from .extraction.tagger.command import timex
 from .importers import FORMAT_NAMES as IMPORT_FORMATS
 from .importers import read_import
 from .importers.writer import write_imported
+from .ranking.importance import importance, key_events
 from .site.exports import run_exports
 from .site.output import site_output
 from .store.folder import load_store
@@ -121,18 +122,27 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
 @click.option("--place", "places", multiple=True, help="Only events at this place.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
+@click.option("--key", "key_count", type=click.IntRange(min=0), is_flag=False, flag_value=0,
+              default=None, metavar="[N]",
+              help="Only the key events: those marked `key: true`, then the most important "
+                   "(one per day first), N in all (without N: scaled to the store).")
 @click.pass_context
 def list_events(ctx: click.Context, paths: tuple[Path, ...], start: Optional[DateValue],
                 stop: Optional[DateValue], tags: tuple[str, ...], actors: tuple[str, ...],
-                places: tuple[str, ...], fmt: str) -> None:
-    """List events in timeline order, optionally filtered."""
+                places: tuple[str, ...], fmt: str, key_count: Optional[int]) -> None:
+    """List events in timeline order, optionally filtered, with their importance."""
     settings = _settings(ctx)
     store = load_store(settings.events_dir, list(paths) or None, settings.max_event_file_bytes)
+    scores = importance(store.events)  # from the whole store, before any filter
     events = [e for e in store.events
               if _in_range(e, start, stop) and _has_all(e.tags, tags)
               and _has_all(e.actors, actors) and _has_all(e.places, places)]
+    if key_count is not None:
+        chosen = {r.event.id for r in key_events(events, key_count or None)}
+        events = [e for e in events if e.id in chosen]
     if fmt == "json":
-        click.echo(json.dumps([_summary(e) for e in events], ensure_ascii=False, indent=1))
+        click.echo(json.dumps([_summary(e, scores[e.id]) for e in events], ensure_ascii=False,
+                              indent=1))
     else:
         width = max((len(e.when) for e in events), default=0)
         for event in events:
@@ -153,11 +163,11 @@ def _has_all(values: list[str], wanted: tuple[str, ...]) -> bool:
     return all(w.casefold() in have for w in wanted)
 
 
-def _summary(event: Event) -> dict:
+def _summary(event: Event, importance: float) -> dict:
     return {"id": event.id, "date": str(event.date), "end": str(event.end) if event.end else None,
             "qualifier": event.qualifier, "when": event.when, "title": event.title,
             "kind": event.kind, "actors": event.actors, "places": event.places,
-            "tags": event.tags, "sources": len(event.sources),
+            "tags": event.tags, "sources": len(event.sources), "importance": importance,
             "file": str(event.path) if event.path else None}
 
 

@@ -82,6 +82,41 @@ def test_list_json(run, write):
     assert item["when"] == "20–21 July 2019" and item["end"] == "2019-07-21"
 
 
+def _reported(event_id: str, date: str, title: str, articles: list[tuple[str, str]],
+              **fields: str) -> str:
+    sources = "".join(f"\n- article: {a}\n  published: '{p}'" for a, p in articles)
+    return event_text(event_id, date, title, sources=sources,
+                      extraction="{phrase: " + date + "}", **fields)
+
+
+def test_list_json_prints_importance_and_key_lists_the_story_in_brief(run, write):
+    """Later articles recall the 2 March attack: it is the key event; a person's key: true
+    event is always one; `--key N` keeps N in timeline order."""
+    write("attack.md", _reported("attack", "2020-03-02", "Rebels attacked the port",
+                                 [("a", "2020-03-02")] + [(f"l{n}", f"2020-03-{10 + n}")
+                                                          for n in range(5)]))
+    write("talks.md", _reported("talks", "2020-03-05", "Officials met",
+                                [("t", "2020-03-05")]))
+    write("filler.md", _reported("filler", "2020-03-15", "Shops reopened",
+                                 [("f", "2020-03-15")]))
+    write("pinned.md", _reported("pinned", "2020-03-20", "The ceasefire was signed",
+                                 [("p", "2020-03-20")], key="true"))
+    listed = {e["id"]: e["importance"] for e in json.loads(run("list", "--format", "json").stdout)}
+    assert listed["attack"] == 1.0 and listed["pinned"] == 1.0
+    assert listed["talks"] < listed["attack"] and 0 <= listed["filler"] < 1
+    two = run("list", "--key", "2").stdout.splitlines()
+    assert [line.split("[")[-1] for line in two] == ["attack]", "pinned]"]
+    assert len(run("list", "--key").stdout.splitlines()) == 4  # at least 5 for any store
+    assert run("list", "--key=-3").exit_code == 2
+
+
+def test_a_record_with_a_bad_key_or_importance_names_the_field(run, write):
+    write("a.md", event_text("a", "2020-03-02", "Talks", key="maybe", importance="3"))
+    result = run("check")
+    assert result.exit_code == 1
+    assert "expected true or false" in result.stdout and "from 0 to 1" in result.stdout
+
+
 def test_list_bad_date_is_a_usage_error(run):
     result = run("list", "--from", "2019-02-30")
     assert result.exit_code == 2

@@ -73,6 +73,8 @@ class Event:
     confidence: Optional[float] = None
     extraction: dict[str, Any] = field(default_factory=dict)
     review: Optional[str] = None
+    importance: Optional[float] = None
+    key: Optional[bool] = None
     extra: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     path: Optional[Path] = field(default=None, compare=False)

@@ -66,6 +66,9 @@ FIELDS: tuple[Field, ...] = (
     Field("extraction", "mapping", "How the extractor dated it: `phrase` (the words the date "
           "came from), `anchor` (the date relative words were resolved against), `rule`."),
     Field("review", "text", "Why a person should check this event (set by the extractor)."),
+    Field("importance", "number", "How much the event matters, from 0 to 1, set by a person; "
+          "without it the importance is computed from the archive when the store is loaded."),
+    Field("key", "flag", "true: always a key event of the timeline; false: never one."),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 
@@ -168,6 +171,12 @@ class _Checker:
             self.report(key, f"expected a number from 0 to 1, got {value!r}")
             return None
         return float(value)
+
+    def flag(self, key: tuple, value: Any) -> Optional[bool]:
+        if not isinstance(value, bool):
+            self.report(key, f"expected true or false, got {_type_name(value)}")
+            return None
+        return value
 
     def mapping(self, key: tuple, value: Any) -> dict[str, Any]:
         if value is None:
@@ -323,6 +332,8 @@ def _convert(check: _Checker, spec: Field, raw: Any) -> Any:
         return check.sources(key, raw)
     if spec.kind == "number":
         return check.number(key, raw)
+    if spec.kind == "flag":
+        return check.flag(key, raw)
     return check.mapping(key, raw)
 
 
@@ -358,6 +369,8 @@ def _json_type(spec: Field) -> dict[str, Any]:
         return {"type": "array", "items": {"type": "string", "minLength": 1}}
     if spec.kind == "number":
         return {"type": "number", "minimum": 0, "maximum": 1}
+    if spec.kind == "flag":
+        return {"type": "boolean"}
     if spec.kind == "mapping":
         return {"type": "object"}
     if spec.kind == "url":

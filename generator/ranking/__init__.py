@@ -1,0 +1,1 @@
+"""Events -> how much each matters to the story: importance and key events."""
