@@ -187,3 +187,34 @@ def test_extract_writes_headline_titles_and_a_summary(tmp_path: Path, monkeypatc
         summary = record["summary"]
         assert summary.endswith(".") and "\n" not in summary
         assert re.sub(r"\s+", " ", record["sources"][0]["quote"]).startswith(summary[:-1])
+
+
+REPORTS = {
+    "a": "The city council approved the harbour bridge on Tuesday in a narrow vote that "
+         "surprised the mayor.",
+    "b": "The city council approved the new harbour bridge on Tuesday after a long debate "
+         "about costs.",
+    "c": "The city council approved the new harbour bridge on Tuesday after a long debate, "
+         "officials said.",
+}
+
+
+def test_a_merged_event_takes_its_title_from_the_most_central_sentence(tmp_path: Path,
+                                                                       monkeypatch):
+    # "a" comes first by article, but its wording is the odd one out; "b" shares most
+    # words with the others.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    for name, text in REPORTS.items():
+        (tmp_path / "articles" / f"{name}.md").write_text(
+            f"---\ntitle: Bridge\npublished: 2021-03-10\npublisher: Gazette {name}\n---\n{text}\n",
+            encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "articles", "--events", "events", "--quiet"])
+    assert result.exit_code == 0, result.output
+    paths = list((tmp_path / "events").glob("*.md"))
+    assert len(paths) == 1
+    record = yaml.safe_load(paths[0].read_text(encoding="utf-8").split("---")[1])
+    assert record["title"] == "City council approved the new harbour bridge after a long debate about costs"
+    assert record["summary"] == REPORTS["b"]
+    assert record["id"] == "2021-03-09-city-council-approved-the-new-harbour"
+    assert len(record["sources"]) == 3
