@@ -231,7 +231,8 @@ def _main_clause(text: str) -> str:
     main = None
     for index, segment in enumerate(segments):
         verb = _verb_end(segment)
-        if verb is None or (index and (_NOT_MAIN.match(segment) or _ASIDE_SAID.match(segment))):
+        if verb is None or len(segment.split()) < 2 or \
+                (index and (_NOT_MAIN.match(segment) or _ASIDE_SAID.match(segment))):
             continue
         if index == 0:
             main = segment
@@ -310,7 +311,9 @@ def _ends_on_active_verb(text: str) -> bool:
     words = text.split()
     if len(words) < 2:
         return False
-    end = _verb_end(words[-2] + " " + words[-1]) if len(words) > 1 else None
+    if words[-2].lower() in _MODALS:
+        return True  # "it could take | months"
+    end = _verb_end(words[-2] + " " + words[-1])
     return end is not None and end == len(words[-2]) + 1 + len(words[-1]) and \
         words[-2].lower() not in _PASSIVE
 

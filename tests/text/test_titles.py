@@ -218,3 +218,9 @@ def test_a_merged_event_takes_its_title_from_the_most_central_sentence(tmp_path:
     assert record["summary"] == REPORTS["b"]
     assert record["id"] == "2021-03-09-city-council-approved-the-new-harbour"
     assert len(record["sources"]) == 3
+
+
+def test_a_one_word_lead_is_never_the_whole_title():
+    sentence = "Set in the 1600s, the opera follows a young sailor lost at sea."
+    got = title(sentence, "the 1600s")
+    assert len(got.split()) > 3, got
