@@ -24,7 +24,7 @@ from .cues import cues
 from .names import (ACTOR_KINDS, NAME, PLACE, ActorFinder, ArticleNames, Mention,
                     lowercase_vocabulary)
 from .sentences import split_sentences
-from .titles import make_title
+from .titles import make_summary, make_title
 from .topics import topic_tags
 from .words import content_words
 
@@ -88,10 +88,19 @@ def extract_article(article: Article, timexes: list, sentences: Optional[list[Se
     for index, sentence in enumerate(sentences):
         phrases = dated_phrases(sentence, by_sentence.get(index, [])) \
             or _publication_day(sentence, article)
+        titled: set[tuple[str, str]] = set()
         for phrase in phrases:
             candidate = _candidate(article, sentence, phrase, phrases, mentions[index], names,
                                    story_words)
-            if candidate is not None:
+            if candidate is None:
+                continue
+            # Two phrases of one sentence for the same date under the same title ("in
+            # the evening (11pm-1am)") tell one happening: one event, not two twins. Seen
+            # in tls-dev MJ_bbc (2010-08-01_601), LibyaWar_reuters (2011-07-10_35) and
+            # LibyaWar_cnn (2011-04-03_133).
+            key = (candidate.event.date.text, candidate.event.title.casefold())
+            if key not in titled:
+                titled.add(key)
                 candidates.append(candidate)
     return candidates
 
@@ -359,6 +368,7 @@ def _candidate(article: Article, sentence: Sentence, phrase: DatedPhrase,
                        focus=(phrase.start, phrase.end))
     event = Event(
         id="", date=phrase.date, end=phrase.end_date, qualifier=phrase.qualifier, title=title,
+        summary=make_summary(sentence.text, title),
         kind="future" if future else "past", actors=actors, places=places,
         tags=topic_tags(sentence.text, article.title or ""),
         sources=[Source(article=article.id, title=article.title, publisher=article.publisher,

@@ -290,10 +290,13 @@ def _event(group: Group) -> Event:
     if group.stored is not None and members and \
             members[0].event.date.precision > group.stored.date.precision:
         lead = members[0].event
+    # The title and summary come from the most central sentence of the new members of
+    # the lead's date: the one sharing most words with the others. Its id follows.
+    headline = lead if group.stored is not None else _central(members, lead)
     event = Event(
-        id=group.stored.id if group.stored is not None else lead.id,
-        date=lead.date, end=lead.end, qualifier=lead.qualifier, title=lead.title,
-        summary=lead.summary, kind=lead.kind, confidence=lead.confidence,
+        id=group.stored.id if group.stored is not None else headline.id,
+        date=lead.date, end=lead.end, qualifier=lead.qualifier, title=headline.title,
+        summary=headline.summary, kind=lead.kind, confidence=lead.confidence,
         extraction=dict(lead.extraction), review=lead.review,
         body=group.stored.body if group.stored is not None else "",
         extra=dict(group.stored.extra) if group.stored is not None else {})
@@ -310,6 +313,24 @@ def _event(group: Group) -> Event:
     event.sources = sources.items
     event.confidence = _confidence(members, event)
     return event
+
+
+def _central(members: list[Candidate], lead: Event) -> Event:
+    """The member of `lead`'s date whose sentence shares most words with the others'
+    (the sum of word overlaps); ties go to the lead order, so the choice does not
+    depend on the order articles came in."""
+    same = [m for m in members if m.event.date.text == lead.date.text
+            and m.event.qualifier == lead.qualifier and m.event.end == lead.end]
+    if len(same) < 3:
+        return lead
+
+    def centrality(member: Candidate) -> float:
+        return round(sum(len(member.words & other.words) / max(1, len(member.words | other.words))
+                         for other in members if other is not member), 9)
+
+    scores = [(centrality(m), m) for m in same]
+    top = max(score for score, _ in scores)
+    return min((m for score, m in scores if score == top), key=rank).event
 
 
 def _confidence(members: list[Candidate], event: Event) -> Optional[float]:
