@@ -48,6 +48,10 @@ class TimelineConfig(base.Config):
     """The home page lists every event up to this many; beyond, it shows the chart and the
     periods, and the events stay on the period pages (one long page would be slow)."""
 
+    key_events = c.Type(int, default=0)
+    """How many key events the home page leads with (the story in brief, chosen by
+    importance); 0 scales the number to the store (5 to 60, see the user guide)."""
+
     month_pages_after = c.Type(int, default=60)
     """A year with more events than this gets a page per month instead of one page."""
 
@@ -102,6 +106,7 @@ class Settings:
     max_event_file_bytes: int
     site_name: str = "Timeline"
     home_max_events: int = 500
+    key_events: int = 0
     month_pages_after: int = 60
     nav: bool = True
     event_pages_max: int = 20_000
@@ -135,6 +140,7 @@ class Settings:
             max_event_file_bytes=options.max_event_file_bytes,
             site_name=site_name,
             home_max_events=options.home_max_events,
+            key_events=options.key_events,
             month_pages_after=options.month_pages_after,
             nav=options.nav,
             exports=tuple(dict.fromkeys(options.exports)),

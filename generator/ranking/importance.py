@@ -139,11 +139,11 @@ def key_events(events: Iterable[Event], count: Optional[int] = None) -> list[Ran
 
 
 def default_key_count(events: list[Event]) -> int:
-    """How many key events a timeline of this size needs: grows with the square root of
-    the number of days the store names (the publishers' own timelines of the development
-    stories have 7 to 158 entries for 20 to 270 days with events), from 5 to 100."""
+    """How many key events a timeline of this size needs: twice the square root of the
+    number of days the store names, from 5 to 60, so that a reader sees the story on one
+    or two screens (6 for 9 days, 20 for 100, 40 for 400)."""
     days = {_date_key(e) for e in events if e.date.precision >= Precision.DAY}
-    return max(5, min(100, round(3 * math.sqrt(len(days)))))
+    return max(5, min(60, round(2 * math.sqrt(len(days)))))
 
 
 def _date_key(event: Event) -> str:

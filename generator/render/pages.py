@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ..core.dates import DateError, human_date, parse_date
 from ..core.model import Event
+from ..ranking.importance import key_events
 from .chart import chart_bars, chart_svg
 from .escape import html_text, safe_url, script_json
 from .jsonld import event_jsonld
@@ -88,8 +89,12 @@ class SitePlan:
         self.sources = build_sources(events)
         self.years = group_years(events)
         self.periods: PeriodPlan = plan_periods(self.years, options.month_pages_after)
+        # The story in brief: the key events the home page leads with, most important
+        # first as chosen, shown in timeline order.
+        chosen = key_events(events, options.key_events if options.key_events > 0 else None)
+        self.key_ids = frozenset(r.event.id for r in chosen)
         self.cards = build_cards(events, self.facets,
-                                 None if self.event_pages else self.period_path)
+                                 None if self.event_pages else self.period_path, self.key_ids)
         self.home_lists_all = len(events) <= options.home_max_events
         self.pages: list[Page] = []
         self._plan()
@@ -165,6 +170,9 @@ class SitePlan:
         return Page("index.md", "home.md.j2", o.name, o.description or
                     f"A timeline of {len(self.events)} events.",
                     {"years": self._card_years(self.events) if self.home_lists_all else [],
+                     # the brief only when it is briefer than the record
+                     "key": [self.cards[e.id] for e in self.events if e.id in self.key_ids]
+                     if len(self.key_ids) < len(self.events) else [],
                      "period_pages": self.periods.pages, "chart": self._chart("index.md"),
                      "first": self.cards[self.events[0].id] if self.events else None,
                      "last": self.cards[self.events[-1].id] if self.events else None,

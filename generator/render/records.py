@@ -31,6 +31,7 @@ class SiteOptions:
     facet_page_max_events: int = 200
     header_search_max_events: int = 2_000
     explore: bool = True
+    key_events: int = 0  # how many key events the home page leads with; 0: scaled to the store
 
     def event_pages(self, count: int) -> bool:
         """Whether a store of `count` events gets a page per event."""
@@ -137,6 +138,7 @@ class Card:
     places: list[Ref]
     tags: list[Ref]
     anchor: str = ""   # on `path`, when the event has no page of its own
+    key: bool = False  # one of the key events the home page leads with
 
     @property
     def id_anchor(self) -> str:
@@ -146,6 +148,11 @@ class Card:
     @property
     def future(self) -> bool:
         return self.event.is_future
+
+    @property
+    def reach(self) -> str:
+        """How widely it was reported: "reported by 12 articles from 4 publishers"."""
+        return reach(self.event)
 
     @property
     def label(self) -> str:
@@ -159,7 +166,22 @@ class Card:
             names.append("tl-future")
         if self.uncertain:
             names.append("tl-uncertain")
+        if self.key:
+            names.append("tl-key")
         return " ".join(names)
+
+
+def reach(event: Event) -> str:
+    """"reported by 3 articles from 2 publishers", or "" for an event without sources."""
+    articles = {s.article or s.url or s.title or str(n) for n, s in enumerate(event.sources)}
+    publishers = {s.publisher.strip().casefold() for s in event.sources
+                  if s.publisher and s.publisher.strip()}
+    if not articles:
+        return ""
+    text = f"reported by {len(articles)} article{'' if len(articles) == 1 else 's'}"
+    if publishers:
+        text += f" from {len(publishers)} publisher{'' if len(publishers) == 1 else 's'}"
+    return text
 
 
 def is_uncertain(event: Event) -> bool:
@@ -177,7 +199,8 @@ def card_anchor(event: Event) -> str:
 
 
 def build_cards(events: list[Event], facets: dict[str, Facet],
-                home_of: Optional[Callable[[Event], str]] = None) -> dict[str, Card]:
+                home_of: Optional[Callable[[Event], str]] = None,
+                key_ids: frozenset[str] = frozenset()) -> dict[str, Card]:
     """Event id -> card, linking each name to its facet page.
 
     Without `home_of` the title links to the event's own page; with it (no event pages)
@@ -190,5 +213,6 @@ def build_cards(events: list[Event], facets: dict[str, Facet],
         path, anchor = (event_path(event), "") if home_of is None else \
             (home_of(event), card_anchor(event))
         cards[event.id] = Card(event, path, event.when, is_uncertain(event),
-                               refs["actors"], refs["places"], refs["tags"], anchor)
+                               refs["actors"], refs["places"], refs["tags"], anchor,
+                               event.id in key_ids)
     return cards

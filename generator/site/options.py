@@ -17,6 +17,7 @@ def renderer_options(settings: Settings) -> SiteOptions:
     return SiteOptions(name=settings.site_name, description=settings.site_description,
                        url=settings.site_url, directory_urls=settings.use_directory_urls,
                        home_max_events=settings.home_max_events,
+                       key_events=settings.key_events,
                        month_pages_after=settings.month_pages_after,
                        downloads=downloads(settings),
                        interactive="timelinejs" in settings.exports,

@@ -102,4 +102,4 @@ def test_the_default_number_of_key_events_grows_with_the_store():
     big = default_key_count([event(f"e{n}", f"20{10 + n // 365:02d}-01-01", [])
                              for n in range(3000)] + [
         event(f"d{n}", f"2020-{1 + n // 28:02d}-{1 + n % 28:02d}", []) for n in range(300)])
-    assert 5 <= small < big <= 100
+    assert 5 <= small < big <= 60
