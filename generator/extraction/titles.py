@@ -215,6 +215,13 @@ def _lead_words() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\b[^,]{{0,90}},\s*(?=\S)", re.I)
 
 
+# A segment between commas that opens with a preposition is an aside of the subject
+# before it ("X, from Houston, says"; "The fund, with a cash cushion ..., has"), never
+# the subject itself. Closed-class words: prepositions English uses in such asides.
+_ASIDE_START = re.compile(r"\s*(?:from|in|at|with|of|under|after|before|during|for|near|"
+                          r"among|amid|despite|like|unlike|without|within)\b", re.I)
+
+
 def _main_clause(text: str) -> str:
     """The main clause of `text` with its asides dropped.
 
@@ -236,6 +243,17 @@ def _main_clause(text: str) -> str:
             continue
         if index == 0:
             main = segment
+        elif len(segment[:verb].split()) <= 1:
+            # Nothing before the verb: the subject is the first segment before it that is
+            # not an aside ("The fund, with a cash cushion of more than 10%, has ...",
+            # TempEval-3 wsj_0768; "Senior researcher Mu Li, of the University of NSW's
+            # school of public health, said", events-dev; "Tareq, from Houston, says",
+            # tls-dev LibyaWar_cnn), else the first segment.
+            subject = next((part for part in segments[:index]
+                            if _verb_end(part) is None and not _NOT_MAIN.match(part)
+                            and not _ASIDE_START.match(part) and not _LEAD_WORD.match(part)),
+                           segments[0])
+            main = f"{subject} {segment}"
         elif len(segment[:verb].split()) <= 2 and not _PRONOUN_START.match(segment) and \
                 not _LEAD_WORD.match(segments[0]):  # the verb opens it: the subject is before
             main = f"{segments[0]} {segment}"

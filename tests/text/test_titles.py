@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -224,3 +225,16 @@ def test_a_one_word_lead_is_never_the_whole_title():
     sentence = "Set in the 1600s, the opera follows a young sailor lost at sea."
     got = title(sentence, "the 1600s")
     assert len(got.split()) > 3, got
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Embattled rebel leader Omar Dahl, in talks with the mediators, has agreed to a truce "
+     "that would end the siege, officials said Sunday.",
+     "Embattled rebel leader Omar Dahl has agreed to a truce that would end the siege"),
+    ("Worried by the cost, the ministers, meeting in Brussels, agreed to delay the plan.",
+     "Ministers agreed to delay the plan"),
+    ("The fund, with a cash cushion of more than a tenth of its assets, has been buying "
+     "shares since March.", "Fund has been buying shares since March"),
+])
+def test_an_aside_between_subject_and_verb_never_takes_the_subject_with_it(sentence, title):
+    assert make_title(sentence) == title
