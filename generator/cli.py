@@ -138,7 +138,7 @@ def list_events(ctx: click.Context, paths: tuple[Path, ...], start: Optional[Dat
               if _in_range(e, start, stop) and _has_all(e.tags, tags)
               and _has_all(e.actors, actors) and _has_all(e.places, places)]
     if key_count is not None:
-        chosen = {r.event.id for r in key_events(events, key_count or None)}
+        chosen = {r.event.id for r in key_events(events, key_count or None, scores)}
         events = [e for e in events if e.id in chosen]
     if fmt == "json":
         click.echo(json.dumps([_summary(e, scores[e.id]) for e in events], ensure_ascii=False,

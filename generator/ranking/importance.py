@@ -109,23 +109,25 @@ def importance(events: Iterable[Event]) -> dict[str, float]:
     return result
 
 
-def ranked(events: Iterable[Event]) -> list[Ranked]:
+def ranked(events: Iterable[Event], scores: Optional[dict[str, float]] = None
+           ) -> list[Ranked]:
     """Every event with its importance, most important first (key events first of all),
-    ties in timeline order."""
+    ties in timeline order; `scores` when the caller has them already."""
     events = list(events)
-    scores = importance(events)
+    scores = importance(events) if scores is None else scores
     order = {e.id: n for n, e in enumerate(sorted(events, key=Event.order_key))}
     return sorted((Ranked(e, scores[e.id], e.key is True) for e in events),
                   key=lambda r: (not r.pinned, -r.importance, order[r.event.id]))
 
 
-def key_events(events: Iterable[Event], count: Optional[int] = None) -> list[Ranked]:
+def key_events(events: Iterable[Event], count: Optional[int] = None,
+               scores: Optional[dict[str, float]] = None) -> list[Ranked]:
     """The story in brief, most important first: events marked `key: true`, then the main
     happening of the most important days, then (when days run out) their side events, up
     to `count` in all (default: `default_key_count`); never one marked `key: false`."""
     events = list(events)
     wanted = default_key_count(events) if count is None else count
-    candidates = [r for r in ranked(events) if r.event.key is not False]
+    candidates = [r for r in ranked(events, scores) if r.event.key is not False]
     pinned = [r for r in candidates if r.pinned]
     seen_days: set[str] = {_date_key(r.event) for r in pinned}
     mains, sides = [], []
