@@ -296,3 +296,25 @@ def test_an_invitation_for_the_publication_day_is_future(run, project, tmp_path)
     assert run("extract", str(news)).exit_code == 0
     (event,) = load_store(project / "content" / "events").events
     assert (str(event.date), event.kind) == ("2021-03-17", "future")
+
+
+def test_background_recalled_by_several_articles_is_one_event(run, project, tmp_path):
+    """Three reports recall the same flood of 1998 in their own words: one event citing
+    the three; another happening of 1998 that shares no words with it stays apart."""
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17",
+            "The river burst its banks on Tuesday. The great river flood of 1998 drowned "
+            "the lower town.")
+    article(news, "b.md", "2021-03-18",
+            "Water rose again in the valley on Wednesday. In 1998 the river flood reached "
+            "the church steps.")
+    article(news, "c.md", "2021-03-19",
+            "Engineers inspected the dykes on Thursday. Older residents remember the river "
+            "flood that swept the valley in 1998.")
+    article(news, "d.md", "2021-03-19",
+            "Repairs to the bridge began on Thursday. Its steel deck was painted blue by "
+            "volunteers in 1998.")
+    assert run("extract", str(news)).exit_code == 0
+    events = load_store(project / "content" / "events").events
+    recalled = sorted(len(e.sources) for e in events if str(e.date) == "1998")
+    assert recalled == [1, 3]
