@@ -254,14 +254,14 @@ def test_a_statement_joins_the_happening_its_article_tells_that_day(run, project
     news = tmp_path / "news"
     article(news, "a.md", "2021-03-17",
             "Floods swept through the river towns of the northern valley on Tuesday, cutting "
-            "roads and power lines. The relief effort would take many weeks, the regional "
-            "governor said on Tuesday.")
+            "roads and power lines. The floods were the worst the valley towns had seen, "
+            "the regional governor said on Tuesday. Ticket prices were too high, a football "
+            "fan said on Tuesday.")
     result = run("extract", str(news))
     assert result.exit_code == 0, result.output
     (event,) = load_store(project / "content" / "events").events
     assert str(event.date) == "2021-03-16"
-    assert "Floods swept" in event.title or "Floods" in event.sources[0].quote
-    assert len(event.sources) == 2
+    assert [s.quote[:12] for s in event.sources] == ["Floods swept", "The floods w"]
 
 
 def test_a_statement_alone_on_its_day_stays_an_event(run, project, tmp_path):

@@ -1,10 +1,13 @@
 """Statements join the happening their article tells that day.
 
 A sentence whose date only dates someone saying something ("..., the minister said on
-Tuesday") reports a statement, not a happening of its own: when its article tells
-something else on that very day, the statement becomes part of that event (it is cited
-as one more source) instead of standing beside it. A statement alone on its day stays
-an event: it may be all the article says of that day ("told Fox Business July 17").
+Tuesday") reports a statement, not a happening of its own. When its article tells
+something else on that very day, the statement becomes part of the happening it is
+about (it is cited as one more source): the article's event of that day whose
+sentences share most content words with it. A statement that shares no word with any
+of them is about none of them (a roundup's reaction, an opinion) and is dropped. A
+statement alone on its day stays an event: it may be all the article says of that day
+("told Fox Business July 17").
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from .merge_index import date_key
 
 def join_statements(by_article: dict[str, dict[int, Group]]) -> None:
     """For each article and day, its groups made only of its own statements join the
-    article's other group of that exact date (the one with most members; ties: the
-    earliest), in one pass over the article's groups."""
+    article's other group of that exact date they share most words with (ties: the
+    earliest), or are dropped when they share none; one pass over the article's
+    groups."""
     for article, groups in by_article.items():
         by_date: dict[tuple, list[Group]] = {}
         for number in sorted(groups):
@@ -33,9 +37,14 @@ def join_statements(by_article: dict[str, dict[int, Group]]) -> None:
             told = [g for g in found if not _only_statements(g, article)]
             if not said or not told:
                 continue
-            target = max(told, key=lambda g: (len(g.members), -g.number))
             for group in said:
-                target.absorb(group)
+                words = frozenset().union(*(m.words for m in group.members))
+                shared, target = max(((len(words & g.words), g) for g in told),
+                                     key=lambda found: (found[0], -found[1].number))
+                if shared:
+                    target.absorb(group)
+                else:
+                    group.members.clear()
 
 
 def _day_key(group: Group) -> Optional[tuple]:
