@@ -246,3 +246,75 @@ def test_a_busy_day_of_one_story_keeps_its_happenings_apart(run, project, tmp_pa
     events = load_store(project / "content" / "events").events
     assert sorted(len(e.sources) for e in events) == [1] * 12 + [3]
     assert {e.actors[0] for e in events if len(e.sources) == 1} >= set(PEOPLE[:6])
+
+
+def test_a_statement_joins_the_happening_its_article_tells_that_day(run, project, tmp_path):
+    """An article tells a flood and, in another sentence, what a minister said of it on
+    the same day: one event citing both sentences, not two."""
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17",
+            "Floods swept through the river towns of the northern valley on Tuesday, cutting "
+            "roads and power lines. The floods were the worst the valley towns had seen, "
+            "the regional governor said on Tuesday. Ticket prices were too high, a football "
+            "fan said on Tuesday.")
+    result = run("extract", str(news))
+    assert result.exit_code == 0, result.output
+    (event,) = load_store(project / "content" / "events").events
+    assert str(event.date) == "2021-03-16"
+    assert [s.quote[:12] for s in event.sources] == ["Floods swept", "The floods w"]
+
+
+def test_a_statement_alone_on_its_day_stays_an_event(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17",
+            "The relief effort would take many weeks, the regional governor said on Tuesday.")
+    assert run("extract", str(news)).exit_code == 0
+    (event,) = load_store(project / "content" / "events").events
+    assert str(event.date) == "2021-03-16"
+
+
+def test_a_readers_comment_gives_no_event(run, project, tmp_path):
+    """A comment left under the article in the first person, without quotation marks,
+    is no report; a quoted speaker in the first person still is."""
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17",
+            "The port reopened to cargo ships on Monday after a week of repairs. "
+            "I think the harbour board should have acted sooner, and I said so on Tuesday. "
+            "“I have never seen a storm like it,” the harbour master told reporters on "
+            "Sunday.")
+    assert run("extract", str(news)).exit_code == 0
+    events = load_store(project / "content" / "events").events
+    assert sorted(str(e.date) for e in events) == ["2021-03-14", "2021-03-15"]
+    assert not any("I think" in s.quote for e in events for s in e.sources)
+
+
+def test_an_invitation_for_the_publication_day_is_future(run, project, tmp_path):
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17",
+            "The mayor invited the city's bus drivers to a meeting at the town hall on "
+            "March 17 to discuss the new timetable.")
+    assert run("extract", str(news)).exit_code == 0
+    (event,) = load_store(project / "content" / "events").events
+    assert (str(event.date), event.kind) == ("2021-03-17", "future")
+
+
+def test_background_recalled_by_several_articles_is_one_event(run, project, tmp_path):
+    """Three reports recall the same flood of 1998 in their own words: one event citing
+    the three; another happening of 1998 that shares no words with it stays apart."""
+    news = tmp_path / "news"
+    article(news, "a.md", "2021-03-17",
+            "The river burst its banks on Tuesday. The great river flood of 1998 drowned "
+            "the lower town.")
+    article(news, "b.md", "2021-03-18",
+            "Water rose again in the valley on Wednesday. In 1998 the river flood reached "
+            "the church steps.")
+    article(news, "c.md", "2021-03-19",
+            "Engineers inspected the dykes on Thursday. Older residents remember the river "
+            "flood that swept the valley in 1998.")
+    article(news, "d.md", "2021-03-19",
+            "Repairs to the bridge began on Thursday. Its steel deck was painted blue by "
+            "volunteers in 1998.")
+    assert run("extract", str(news)).exit_code == 0
+    events = load_store(project / "content" / "events").events
+    recalled = sorted(len(e.sources) for e in events if str(e.date) == "1998")
+    assert recalled == [1, 3]

@@ -44,6 +44,7 @@ class Candidate:
     story_words: frozenset[str]
     subject_noun: Optional[str] = None
     order: int = 0  # position in the run's input, set by merging
+    statement: bool = False  # its date only dates someone saying it (see merge_statements)
 
 
 @dataclass
@@ -86,6 +87,8 @@ def extract_article(article: Article, timexes: list, sentences: Optional[list[Se
     story_words = content_words(f"{article.title or ''} {article.text}")
     by_sentence = _timexes_by_sentence(sentences, timexes)
     for index, sentence in enumerate(sentences):
+        if speaks_in_first_person(sentence.text):
+            continue
         phrases = dated_phrases(sentence, by_sentence.get(index, [])) \
             or _publication_day(sentence, article)
         titled: set[tuple[str, str]] = set()
@@ -353,6 +356,41 @@ def _drop_nested(phrases: list[DatedPhrase]) -> list[DatedPhrase]:
     return kept
 
 
+# --------------------------------------------------------------------------- relevance
+
+
+# "I" (or "I'm", "I've", ...) as a subject: at the start, or after a lower-case word or
+# a comma ("..., but I wanted to post"), never after a capital ("World War I and").
+_FIRST_PERSON = re.compile(r"(?:^|[a-z,;:]\s+)I(?:['’](?:m|ve|d|ll))?\s+[a-z]")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """A sentence in the first person singular with no quotation marks is not news
+    reporting: a reader's comment left on the page ("I agree the USA should back away
+    now ...", "I believe the family ... suffered similar problems"; tls-dev Reuters and
+    CNN comment threads) or a writer's own aside ("I went back the next Tuesday night";
+    events-dev Wikinews, an optional gold event). A quoted speaker ("“I've said
+    repeatedly ...,” Ross told ...") keeps the quotation marks and is not caught."""
+    return _FIRST_PERSON.search(text) is not None and _QUOTE_MARKS.search(text) is None
+
+
+@lru_cache(maxsize=None)
+def _statement_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["statement_words"], key=len,
+                                                  reverse=True))
+    # the cue, then at most three words without punctuation ("told Reuters on",
+    # "said in an interview published on") right before the date
+    return re.compile(rf"\b(?:{words})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$", re.I)
+
+
+def dates_a_statement(text: str, start: int) -> bool:
+    """Whether the date at `start` only dates someone saying something ("..., the
+    defense secretary said on Wednesday", "..., he told Reuters on Tuesday"): the
+    sentence reports a statement, which belongs to the happening it is about."""
+    return _statement_pattern().search(text[:start]) is not None
+
+
 # --------------------------------------------------------------------------- candidates
 
 
@@ -378,7 +416,8 @@ def _candidate(article: Article, sentence: Sentence, phrase: DatedPhrase,
         review=_review(phrase, article, sentence.text, future))
     event.id = provisional_id(event, article.id)
     return Candidate(event, article, sentence, content_words(sentence.text), story_words,
-                     _event_noun(sentence.text, phrase))
+                     _event_noun(sentence.text, phrase),
+                     statement=dates_a_statement(sentence.text, phrase.start))
 
 
 def provisional_id(event: Event, article_id: str) -> str:

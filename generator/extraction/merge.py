@@ -33,6 +33,8 @@ from .cues import cues
 from .words import content_words
 from .merge_group import Group, name_words, rank, sentence_key
 from .merge_index import DateKey, DateKeys, WordIndex, date_key, dates_agree
+from .merge_statements import join_statements
+from .merge_background import join_background
 from .merge_stories import join_story_events
 
 MULTI_SOURCE_BONUS = 0.05
@@ -105,7 +107,9 @@ class Merger:
 
     def events(self) -> list[Event]:
         """The merged events in timeline order, with ids unique in the store."""
+        join_statements(self.by_article)
         join_story_events(self.groups)
+        join_background(self.groups)
         events = [_event(group) for group in self.groups if group.members]
         reserved = {group.stored.id for group in self.groups if group.stored is not None}
         return sort_events(_unique_ids(events, reserved))
