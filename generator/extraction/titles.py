@@ -245,10 +245,9 @@ def _main_clause(text: str) -> str:
             main = segment
         elif len(segment[:verb].split()) <= 1:
             # Nothing before the verb: the subject is the first segment before it that is
-            # not an aside ("The fund, with a cash cushion of more than 10%, has ...",
-            # TempEval-3 wsj_0768; "Senior researcher Mu Li, of the University of NSW's
-            # school of public health, said", events-dev; "Tareq, from Houston, says",
-            # tls-dev LibyaWar_cnn), else the first segment.
+            # not an aside ("NAME, with/of/from PLACE-OR-DETAIL, VERB ..." in TempEval-3
+            # wsj_0768, events-dev wn-20060223-iodine-deficiency and tls-dev LibyaWar_cnn
+            # 2011-02-21 and 2011-04-10), else the first segment.
             subject = next((part for part in segments[:index]
                             if _verb_end(part) is None and not _NOT_MAIN.match(part)
                             and not _ASIDE_START.match(part) and not _LEAD_WORD.match(part)),
