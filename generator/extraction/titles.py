@@ -137,6 +137,12 @@ def make_title(sentence: str, date_spans: Iterable[tuple[int, int]] = (),
     if quoted:
         return _fit(f"{quoted.group('who')}: {quoted.group('quote')}", sentence)
     title = _title(sentence, list(date_spans), focus)
+    verb = _verb_end(title)
+    if verb is not None and len(title[:verb].split()) <= 1:
+        # The title opens with its verb: the date was the subject ("This week has been
+        # ...", tls-dev H1N1_bbc 2009-06-05; "Friday is not a workday ...", LibyaWar_cnn
+        # 2011-06-03): keep the date.
+        title = _title(sentence, [], None)
     if _ends_open(title):
         # Without its date the clause is empty ("This was at 10.15 am."): keep the date.
         # tls-dev H1N1_bbc (2009-04-30_278), LibyaWar_reuters (2011-05-01_267),

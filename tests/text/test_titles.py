@@ -238,3 +238,14 @@ def test_a_one_word_lead_is_never_the_whole_title():
 ])
 def test_an_aside_between_subject_and_verb_never_takes_the_subject_with_it(sentence, title):
     assert make_title(sentence) == title
+
+
+@pytest.mark.parametrize("sentence, date, title", [
+    ("Sunday is not a working day in the emirate.", "Sunday", "Sunday is not a working day in the emirate"),
+    ("For the harbour pilots, this month has been a hard time.", "this month",
+     "This month has been a hard time"),
+])
+def test_a_date_that_is_the_subject_stays_in_the_title(sentence, date, title):
+    start = sentence.index(date)
+    assert make_title(sentence, [(start, start + len(date))],
+                      focus=(start, start + len(date))) == title
