@@ -111,6 +111,8 @@ class Merger:
         join_story_events(self.groups)
         join_background(self.groups)
         events = [_event(group) for group in self.groups if group.members]
+        if _join_same_headlines(self.groups, events):
+            events = [_event(group) for group in self.groups if group.members]
         reserved = {group.stored.id for group in self.groups if group.stored is not None}
         return sort_events(_unique_ids(events, reserved))
 
@@ -201,6 +203,26 @@ class _Probe:
                    date.text if date.precision >= Precision.DAY else None,
                    frozenset(a.casefold() for a in candidate.event.actors),
                    name_words(candidate.event.actors))
+
+
+def _join_same_headlines(groups: list[Group], events: list[Event]) -> bool:
+    """Groups whose events have the same title on the same day are one happening told
+    alike ("Well was capped" twice on the capping day): the later groups join the first.
+    A group holding a stored event is never absorbed, so no file loses its event.
+    Returns whether any group joined another."""
+    first: dict[tuple[str, str], Group] = {}
+    joined = False
+    live = [group for group in groups if group.members]
+    for group, event in zip(live, events):
+        if event.date.precision < Precision.DAY:
+            continue
+        key = (event.date.text[:10], " ".join(event.title.casefold().split()))
+        if key not in first:
+            first[key] = group
+        elif group.stored is None:
+            first[key].absorb(group)
+            joined = True
+    return joined
 
 
 def _likeness(probe: _Probe, group: Group) -> list[tuple[float, int]]:

@@ -46,7 +46,8 @@ _ATTRIBUTION_TAIL = re.compile(
     r"(?:said|says|told|reported|added|stated|wrote)\b(?:\s+[^\s,]+){0,6})\s*$", re.I)
 _SAID_THAT = re.compile(
     r"^(?P<who>[\w.’'\s-]{2,60}?)\s+(?:said|says|say|told \w+|announced|reported|stated|"
-    r"acknowledged|admitted|claimed)(?:\s+\w+day|\s+yesterday|\s+today)?\s+(?:that\s+)?",
+    r"acknowledged|admitted|claimed)(?:\s+\w+day|\s+yesterday|\s+today)?(?P<colon>\s*:)?\s+"
+    r"(?:that\s+)?",
     re.I)
 _DANGLING = re.compile(r"(?:^|\s+)(?:on|in|at|by|during|from|since|until|till|through|to|of|"
                        r"this|last|next|between|at least|back to|for|over|within|throughout)\s*$", re.I)
@@ -176,7 +177,11 @@ def _title(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int] |
         text = text[lead.end():]
     said = _SAID_THAT.match(text)
     rest = text[said.end():].strip() if said else ""
-    if said and len(said.group("who").split()) <= 5 and rest and not _PRONOUN_START.match(rest):
+    # "X says: ..." gives the words that follow, however long X is (a live report: "The
+    # BBC's correspondent in the capital says: ...", tls-dev haiti_bbc; "the company
+    # said: ...", TempEval-3 wsj_0376).
+    if said and (len(said.group("who").split()) <= 5 or said.group("colon")) and rest \
+            and not _PRONOUN_START.match(rest):
         text = rest
     text = _ATTRIBUTION_TAIL.sub("", text)
     # Brackets and a clause between dashes are asides ("X - who was employed as ... -

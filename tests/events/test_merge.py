@@ -250,3 +250,21 @@ def test_merging_raises_the_collector_thresholds_and_restores_them():
             assert gc.get_threshold() == MERGE_GC_THRESHOLDS
             raise RuntimeError("a failure while merging")
     assert gc.get_threshold() == before
+
+
+def test_the_same_headline_twice_on_one_day_is_one_happening():
+    """Reports too short to compare by words ("Protests began.") are joined when their
+    titles are the same on the same day; a different title that day stays apart."""
+    # each article tells something else that day too, so no story-level join is at work
+    events = merge([report("a1", "Protests began.", actors=("Ali Hassan",)),
+                    report("a1", "Zanu harvest failed badly.", start=20),
+                    report("a2", "Protests began.", actors=("Omar Said",)),
+                    report("a2", "Quell reservoir overflowed.", start=20),
+                    report("a3", "Troops withdrew.", actors=("Omar Said",)),
+                    report("a3", "Vorn bridge reopened.", start=20)])
+    assert sorted((e.title, len(e.sources)) for e in events) == [
+        ("Protests began.", 2), ("Quell reservoir overflowed.", 1), ("Troops withdrew.", 1),
+        ("Vorn bridge reopened.", 1), ("Zanu harvest failed badly.", 1)]
+    later = merge([report("a1", "Protests began."),
+                   report("a2", "Protests began.", day=DAY + dt.timedelta(days=1))])
+    assert len(later) == 2  # another day, another happening

@@ -249,3 +249,9 @@ def test_a_date_that_is_the_subject_stays_in_the_title(sentence, date, title):
     start = sentence.index(date)
     assert make_title(sentence, [(start, start + len(date))],
                       focus=(start, start + len(date))) == title
+
+
+def test_a_speaker_followed_by_a_colon_gives_the_words_that_follow():
+    sentence = ('The agency\'s correspondent in the northern capital says: "The roads out of '
+                'the city are blocked by fallen trees.')
+    assert make_title(sentence) == "Roads out of the city are blocked by fallen trees"
