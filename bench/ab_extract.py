@@ -15,29 +15,25 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT.parent / "shared" / "data" / "tls-dev"
 
+sys.path.insert(0, str(ROOT / "bench"))
+from eval_archive import run  # noqa: E402  (the same CPU + wall timing of a command)
+
 
 def timed_extract(code: Path, articles: Path, store: Path) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one `timeline extract` run with the code at `code`."""
-    env = {**os.environ, "PYTHONPATH": str(code)}
     command = [sys.executable, "-m", "generator", "extract", str(articles), "--events",
                str(store), "--jobs", "1", "--quiet"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(command, env=env, cwd=store.parent, capture_output=True, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+    _, wall, cpu = run(command, store.parent, {**os.environ, "PYTHONPATH": str(code)})
+    return cpu, wall
 
 
 def main() -> int:

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -41,11 +42,12 @@ from generator.core.dates import parse_date  # noqa: E402
 from generator.store.folder import load_store  # noqa: E402
 
 
-def run(command: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, float, float]:
+def run(command: list[str], cwd: Path, env: Optional[dict] = None
+        ) -> tuple[subprocess.CompletedProcess, float, float]:
     """The finished command, its wall seconds and its CPU seconds (user + sys)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
+    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

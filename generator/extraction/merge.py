@@ -110,9 +110,12 @@ class Merger:
         join_statements(self.by_article)
         join_story_events(self.groups)
         join_background(self.groups)
-        events = [_event(group) for group in self.groups if group.members]
-        if _join_same_headlines(self.groups, events):
-            events = [_event(group) for group in self.groups if group.members]
+        live = [group for group in self.groups if group.members]
+        built = [_event(group) for group in live]
+        grown = _join_same_headlines(live, built)
+        # only the groups that took others in change; the absorbed ones are empty now
+        events = [_event(group) if group.number in grown else event
+                  for group, event in zip(live, built) if group.members]
         reserved = {group.stored.id for group in self.groups if group.stored is not None}
         return sort_events(_unique_ids(events, reserved))
 
@@ -205,15 +208,14 @@ class _Probe:
                    name_words(candidate.event.actors))
 
 
-def _join_same_headlines(groups: list[Group], events: list[Event]) -> bool:
+def _join_same_headlines(groups: list[Group], events: list[Event]) -> set[int]:
     """Groups whose events have the same title on the same day are one happening told
     alike ("Well was capped" twice on the capping day): the later groups join the first.
     A group holding a stored event is never absorbed, so no file loses its event.
-    Returns whether any group joined another."""
+    `events[i]` is the event of `groups[i]`; returns the numbers of the groups that grew."""
     first: dict[tuple[str, str], Group] = {}
-    joined = False
-    live = [group for group in groups if group.members]
-    for group, event in zip(live, events):
+    grown: set[int] = set()
+    for group, event in zip(groups, events):
         if event.date.precision < Precision.DAY:
             continue
         key = (event.date.text[:10], " ".join(event.title.casefold().split()))
@@ -221,8 +223,8 @@ def _join_same_headlines(groups: list[Group], events: list[Event]) -> bool:
             first[key] = group
         elif group.stored is None:
             first[key].absorb(group)
-            joined = True
-    return joined
+            grown.add(first[key].number)
+    return grown
 
 
 def _likeness(probe: _Probe, group: Group) -> list[tuple[float, int]]:
