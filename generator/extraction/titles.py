@@ -142,7 +142,8 @@ def make_title(sentence: str, date_spans: Iterable[tuple[int, int]] = (),
     if verb is not None and len(title[:verb].split()) <= 1:
         # The title opens with its verb: the date was the subject ("This week has been
         # ...", tls-dev H1N1_bbc 2009-06-05; "Friday is not a workday ...", LibyaWar_cnn
-        # 2011-06-03): keep the date.
+        # 2011-06-03; "Today is a sad day ...", TempEval-3 NYT20000105.0325 and
+        # APW20000401.0150): keep the date.
         title = _title(sentence, [], None)
     if _ends_open(title):
         # Without its date the clause is empty ("This was at 10.15 am."): keep the date.
