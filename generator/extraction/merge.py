@@ -34,7 +34,9 @@ from .words import content_words
 from .merge_group import Group, name_words, rank, sentence_key
 from .merge_index import DateKey, DateKeys, WordIndex, date_key, dates_agree
 from .merge_statements import join_statements
-from .merge_background import join_background
+from .merge_background import drop_lone_recollections, join_background
+from .merge_busy_days import join_busy_days
+from .merge_relevance import drop_off_story
 from .merge_stories import join_story_events
 
 MULTI_SOURCE_BONUS = 0.05
@@ -81,6 +83,8 @@ class Merger:
         self.dates = DateKeys()
         self.index = WordIndex()
         self.by_article: dict[str, dict[int, Group]] = {}
+        # each article's content words, for what its archive's story is
+        self.article_words: dict[str, frozenset[str]] = {}
         self.cited: dict[tuple[str, str], list[Group]] = {}
         self.count = 0
         self.comparisons = 0  # group scorings, for tests of the work done per candidate
@@ -98,6 +102,7 @@ class Merger:
         keys = self.dates.agreeing(candidate.event)
         probe = _Probe.of(candidate, keys, self.index.common(keys, candidate.words))
         mine = self.by_article.setdefault(candidate.article.id, {})
+        self.article_words.setdefault(candidate.article.id, candidate.story_words)
         group = self._cited(candidate) or self._within_article(probe, keys, mine) \
             or self._across_articles(probe, keys, mine) or self._new_group()
         if group.add(candidate):
@@ -110,6 +115,9 @@ class Merger:
         join_statements(self.by_article)
         join_story_events(self.groups)
         join_background(self.groups)
+        join_busy_days(self.groups)
+        drop_lone_recollections(self.groups, len(self.article_words))
+        drop_off_story(self.groups, self.article_words)
         live = [group for group in self.groups if group.members]
         built = [_event(group) for group in live]
         grown = _join_same_headlines(live, built)

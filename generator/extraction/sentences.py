@@ -5,7 +5,8 @@ found in the whole text are assigned to sentences by position. The rules are the
 ones for news copy: paragraphs always end sentences; a period, question or exclamation
 mark (with any closing quotes) before an upper-case start ends one, unless the word
 before it is an abbreviation (data/abbreviations.txt). Short lines without final
-punctuation (captions, headlines, datelines) stand alone.
+punctuation (captions, headlines, datelines) stand alone. A heading or stamp that a
+crawl ran into the next sentence without a stop is split off (data/run_on.txt).
 """
 
 from __future__ import annotations
@@ -48,6 +49,46 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(groups["never"]), frozenset(groups["ambiguous"]), frozenset(openers)
 
 
+@lru_cache(maxsize=None)
+def _run_on_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of a run-on boundary and the words after which it is none."""
+    groups: dict[str, set[str]] = {"openers": set(), "not_after": set()}
+    current = "openers"
+    text = resources.files(__package__).joinpath("data", "run_on.txt").read_text("utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = line.strip("[]")
+            continue
+        groups[current].add(line)
+    openers = "|".join(sorted(groups["openers"]))
+    return (re.compile(rf"(?<=[a-z0-9%)]) (?=(?:{openers}) )"),
+            frozenset(groups["not_after"]))
+
+
+# The openers that are pronouns ("He", "It", "She", "They", "We", "His", "Her",
+# "Their"): after a capitalised word they may end a name.
+_PRONOUNS = frozenset({"He", "It", "She", "They", "We", "His", "Her", "Their"})
+
+
+def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence runs into the next without a stop ("... cases The boy ...")."""
+    pattern, not_after = _run_on_words()
+    cuts = []
+    for match in pattern.finditer(text, start, end):
+        before = text[max(start, match.start() - 30):match.start()].rsplit(None, 1)[-1:]
+        word = before[0] if before else ""
+        if word.lower() in not_after or word.endswith(("'s", "’s")):
+            continue
+        if text[match.end():].split(" ", 1)[0] in _PRONOUNS and not word[:1].islower() \
+                and not word[:1].isdigit():
+            continue  # "Vice Premier Liu He and ...": after a capital, a name's part
+        cuts.append(match.start())
+    return cuts
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of `text` with offsets such that `text[s.start:s.end] == s.text`."""
     return list(_sentences(text))
@@ -86,6 +127,13 @@ def _line_breaks(text: str, start: int, end: int) -> Iterator[int]:
 
 
 def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
+    for cut in _run_on_cuts(text, start, end):
+        yield from _split_stops(text, start, cut)
+        start = cut + 1
+    yield from _split_stops(text, start, end)
+
+
+def _split_stops(text: str, start: int, end: int) -> Iterator[Sentence]:
     never, ambiguous, openers = _word_lists()
     sentence_start = start
     for match in _BOUNDARY.finditer(text, start, end):

@@ -1,0 +1,123 @@
+"""The merging steps that make a story archive's record an editor's: busy days told once
+per article, background one article alone recalls, and pages off the story."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.core.dates import parse_date
+from generator.core.model import Article, Event, Source
+from generator.extraction.merge import merge
+from generator.extraction.merge_background import CORROBORATING_ARCHIVE
+from generator.extraction.merge_busy_days import BUSY_DAY_ARTICLES
+from generator.extraction.words import content_words
+
+from .test_merge import DAY, report, word
+
+STORY = content_words("flu outbreak cases spread")
+
+
+def day_report(article: str, text: str, start: int = 0):
+    return report(article, text, start=start, story=STORY)
+
+
+def lede(n: int) -> str:
+    return f"The {word(n, 'lead')} {word(n, 'mar')} {word(n, 'pel')} closed."
+
+
+def busy_day(articles: int) -> list:
+    """Each article leads with its own happening of DAY, then tells a detail of it that
+    no other report shares a word with."""
+    found = []
+    for n in range(articles):
+        found.append(day_report(f"a{n}", lede(n), 0))
+        found.append(day_report(f"a{n}", f"The {word(n, 'zor')} {word(n, 'qim')} "
+                                         f"{word(n, 'vel')} arrived.", 100))
+    return found
+
+
+def test_on_a_busy_day_each_article_tells_the_day_once_through_its_lede():
+    events = merge(busy_day(BUSY_DAY_ARTICLES))
+    assert len(events) == BUSY_DAY_ARTICLES
+    assert sorted(e.title for e in events) == sorted(lede(n) for n in range(BUSY_DAY_ARTICLES))
+
+
+def test_a_day_few_articles_report_keeps_every_happening():
+    events = merge(busy_day(BUSY_DAY_ARTICLES - 1))
+    assert len(events) == 2 * (BUSY_DAY_ARTICLES - 1)
+
+
+def test_on_a_busy_day_an_article_joins_the_event_it_shares_with_others():
+    found = busy_day(BUSY_DAY_ARTICLES)
+    # the fifth article leads with a detail of its own, then tells what a0 told
+    found.append(day_report("late", "The xylo quarn brent arrived.", 0))
+    found.append(day_report("late", lede(0), 100))
+    events = merge(found)
+    shared = next(e for e in events if e.title == lede(0))
+    assert {s.article for s in shared.sources} == {"a0", "late"}
+    assert not any("xylo" in e.title for e in events)
+
+
+def test_a_busy_day_never_joins_a_stored_event_and_a_second_run_folds_it_alike():
+    found = busy_day(BUSY_DAY_ARTICLES)
+    first = merge(found)
+    # the store now holds the first run's events; running again changes nothing
+    again = merge(busy_day(BUSY_DAY_ARTICLES), first)
+    assert [(e.id, e.title, len(e.sources)) for e in again] == \
+        [(e.id, e.title, len(e.sources)) for e in first]
+    # a person kept a0's detail as an event of its own: it keeps its title and id
+    detail = found[1]
+    kept = Event(id="kept", date=parse_date(DAY.isoformat()), title="A person wrote this",
+                 sources=[Source(article="a0", quote=detail.sentence.text)])
+    events = merge(busy_day(BUSY_DAY_ARTICLES), [kept])
+    assert any(e.id == "kept" and e.title == "A person wrote this" for e in events)
+
+
+def coarse(article: str, text: str, year: str, published: str = "2009-04-29"):
+    found = report(article, text, story=STORY)
+    found.article = Article(id=article, text="", published=parse_date(published))
+    found.event.date = parse_date(year)
+    return found
+
+
+def archive(size: int, extra: list) -> list:
+    """`size` articles that each report a different day of the story, plus `extra`."""
+    found = [report(f"n{n}", f"Flu cases spread in {word(n, 'town')}.",
+                    day=DAY - dt.timedelta(days=n), story=STORY) for n in range(size)]
+    for candidate in found:
+        candidate.article = Article(id=candidate.article.id, text="",
+                                    published=parse_date(DAY.isoformat()))
+    return found + extra
+
+
+def test_in_a_big_archive_background_one_article_recalls_goes():
+    lone = coarse("n1", "The flu outbreak of 1957 spread across Asia.", "1957")
+    events = merge(archive(CORROBORATING_ARCHIVE, [lone]))
+    assert not any(e.date.text == "1957" for e in events)
+
+
+def test_background_two_articles_recall_stays():
+    first = coarse("n1", "The 1957 flu outbreak spread across Asia quickly.", "1957")
+    second = coarse("n2", "In 1957 a flu outbreak spread across Asia.", "1957")
+    events = merge(archive(CORROBORATING_ARCHIVE, [first, second]))
+    assert [len(e.sources) for e in events if e.date.text == "1957"] == [2]
+
+
+def test_in_a_small_archive_background_stays():
+    lone = coarse("n1", "The flu outbreak of 1957 spread across Asia.", "1957")
+    events = merge(archive(CORROBORATING_ARCHIVE - 1, [lone]))
+    assert [e.date.text for e in events if e.date.text == "1957"] == ["1957"]
+
+
+def test_in_a_big_archive_a_page_off_the_story_gives_no_event():
+    listing = report("n1", "Radio presenter hosts the late music show.",
+                     day=DAY + dt.timedelta(days=3), story=STORY)
+    on_story = report("n2", "Flu cases reached the capital.", day=DAY + dt.timedelta(days=3),
+                      story=STORY)
+    events = merge(archive(CORROBORATING_ARCHIVE, [listing, on_story]))
+    titles = [e.title for e in events]
+    assert "Flu cases reached the capital." in titles
+    assert not any("Radio" in t for t in titles)
+    # the same page in a small archive is kept: there is no story to be off
+    small = merge(archive(CORROBORATING_ARCHIVE - 2, [listing]))
+    assert any("Radio" in e.title for e in small)
