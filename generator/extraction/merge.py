@@ -36,7 +36,8 @@ from .merge_index import DateKey, DateKeys, WordIndex, date_key, dates_agree
 from .merge_statements import join_statements
 from .merge_background import drop_lone_recollections, join_background
 from .merge_busy_days import join_busy_days
-from .merge_relevance import drop_off_story
+from .merge_relevance import drop_off_story, drop_unreadable
+from .titles import headline_flaw
 from .merge_stories import join_story_events
 
 MULTI_SOURCE_BONUS = 0.05
@@ -118,6 +119,7 @@ class Merger:
         join_busy_days(self.groups)
         drop_lone_recollections(self.groups, len(self.article_words))
         drop_off_story(self.groups, self.article_words)
+        drop_unreadable(self.groups, len(self.article_words))
         live = [group for group in self.groups if group.members]
         built = [_event(group) for group in live]
         grown = _join_same_headlines(live, built)
@@ -353,12 +355,16 @@ def _event(group: Group) -> Event:
 
 def _central(members: list[Candidate], lead: Event) -> Event:
     """The member of `lead`'s date whose sentence shares most words with the others'
-    (the sum of word overlaps); ties go to the lead order, so the choice does not
-    depend on the order articles came in."""
+    (the sum of word overlaps), among those whose titles a reader can take alone if
+    any; ties go to the lead order, so the choice does not depend on the order articles
+    came in."""
     same = [m for m in members if m.event.date.text == lead.date.text
             and m.event.qualifier == lead.qualifier and m.event.end == lead.end]
+    # a title a reader can take alone wins over one that cannot (see headline_flaw)
+    readable = [m for m in same if headline_flaw(m.event.title) is None]
+    same = readable or same
     if len(same) < 3:
-        return lead
+        return min(same, key=rank).event
 
     def centrality(member: Candidate) -> float:
         return round(sum(len(member.words & other.words) / max(1, len(member.words | other.words))

@@ -1,4 +1,5 @@
-"""In an archive of one story, what only one article tells off the story goes.
+"""In an archive of one story, what only one article tells off the story, or tells in
+words no headline can be made of, goes.
 
 Crawled story archives carry pages that mention the story once and tell other things at
 length: a week of radio listings that names the singer in one programme, a live page
@@ -28,6 +29,7 @@ from collections import Counter
 
 from .merge_background import CORROBORATING_ARCHIVE
 from .merge_group import Group
+from .titles import headline_flaw
 
 # A story word is used by at least this share of the archive's articles.
 STORY_SHARE = 0.5
@@ -54,4 +56,22 @@ def drop_off_story(groups: list[Group], article_words: dict[str, frozenset[str]]
             continue
         used = frozenset().union(*(m.words for m in group.members)) & story
         if len(used) < STORY_WORDS_NEEDED:
+            group.members.clear()
+
+
+def drop_unreadable(groups: list[Group], articles: int) -> None:
+    """In an archive of CORROBORATING_ARCHIVE articles or more, drop the single-article
+    groups none of whose sentences gives a title a reader can take alone
+    (`titles.headline_flaw`: first or second person, no main clause, no subject, a
+    question): a reader's comment, a blogger's aside, a speaker's own words, a stray
+    phrase. What several articles report stays, titled by a member that reads well
+    if any does."""
+    if articles < CORROBORATING_ARCHIVE:
+        return
+    for group in groups:
+        if not group.members or group.stored is not None:
+            continue
+        if len({m.article.id for m in group.members}) > 1:
+            continue
+        if all(headline_flaw(m.event.title) is not None for m in group.members):
             group.members.clear()

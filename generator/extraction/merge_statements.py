@@ -28,13 +28,17 @@ def join_statements(by_article: dict[str, dict[int, Group]]) -> None:
         by_date: dict[tuple, list[Group]] = {}
         for number in sorted(groups):
             group = groups[number]
-            if group.members and group.stored is None:
+            if group.members:
                 key = _day_key(group)
                 if key is not None:
                     by_date.setdefault(key, []).append(group)
         for found in by_date.values():
-            said = [g for g in found if _only_statements(g, article)]
-            told = [g for g in found if not _only_statements(g, article)]
+            # an event of the store the article is cited by may take a statement in
+            # (its record does not change: the article is already its source), so a
+            # second run over the same articles joins what the first one joined
+            said = [g for g in found if g.stored is None and _only_statements(g, article)]
+            told = [g for g in found if g.stored is not None or
+                    not _only_statements(g, article)]
             if not said or not told:
                 continue
             for group in said:

@@ -30,16 +30,20 @@ LONG_CHARS = 120
 def title_words() -> dict[str, frozenset[str]]:
     """The lists of data/title_words.yml as sets of lower-case words."""
     text = resources.files(__package__).joinpath("data", "title_words.yml").read_text("utf-8")
-    return {key: frozenset(str(w).lower() for w in words)
-            for key, words in yaml.safe_load(text).items()}
+    lists = yaml.safe_load(text)
+    found = {key: frozenset(str(w).lower() for w in words) for key, words in lists.items()}
+    # the person words are matched as written: "US" is the country, "us" a pronoun
+    found["person_words_exact"] = frozenset(str(w) for w in lists["person_words"])
+    return found
 
 
-# Lead-in phrases that end at the first comma ("Earlier, on June 24, Apple told ...").
+# Lead-in phrases that end at the first comma ("Earlier, on June 24, Apple told ..."); a
+# comma between digits ("8,000") is part of a number, not the end of a lead-in.
 _LEAD_IN = re.compile(
     r"^(?:(?:in addition|additionally|however|meanwhile|still|also|earlier|later|instead|"
     r"separately|previously|in the meantime|at the same time|in response|as a result|"
     r"furthermore|moreover|yesterday|today|on \w+(?: \d+)?|in \w+|at \d+\S*(?: \w+)?)"
-    r"[^,]{0,40},\s*)+", re.I)
+    r"(?:[^,]|(?<=\d),(?=\d)){0,40}(?:(?<!\d),|,(?!\d))\s*)+", re.I)
 # "..., Xinhua said in a commentary." / "..., according to people familiar with it."
 _ATTRIBUTION_TAIL = re.compile(
     r",\s*(?:according to\b[^,]*|as reported by\b[^,]*|(?:the\s+)?[\w.’'\s-]{0,60}?\b"
@@ -56,7 +60,7 @@ _DANGLING = re.compile(r"(?:^|\s+)(?:on|in|at|by|during|from|since|until|till|th
 _LEAD_CLAUSE = re.compile(
     r"^(?:rather than|in addition to|in response to|in the aftermath of|with|despite|after|"
     r"before|while|although|though|as|to|in|on|at|during|following|amid|because|when|if|"
-    r"once|unlike|for|\w+ing)\b[^,]{3,90},\s*(?=\S)", re.I)
+    r"once|unlike|for|\w+ing)\b(?:[^,]|(?<=\d),(?=\d)){3,90}(?:(?<!\d),|,(?!\d))\s*(?=\S)", re.I)
 _PRONOUN_START = re.compile(r"^(?:it|they|he|she|we|i|you)\b", re.I)
 
 
@@ -199,6 +203,58 @@ def _title(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int] |
     return _fit(text, sentence)
 
 
+# Quantities that may open a main clause's subject after a preposition ("At least 36
+# people were killed", "Up to 10,000 troops will be sent", "In all 250 were missing").
+_QUANTITY_OPENING = re.compile(r"^(?:at least|at most|more than|fewer than|less than|up to|"
+                               r"in all|as many as|as few as|as much as|about|around|some|"
+                               r"over|nearly|almost)\b", re.I)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def headline_flaw(title: str) -> Optional[str]:
+    """Why `title` is not a headline a reader can take alone, or None: it speaks in the
+    first or second person, it opens with a subordinate clause or a phrase rather than
+    the main clause, or it has no subject before its verb."""
+    unquoted = _QUOTED.sub("", title)
+    words = title_words()
+    if any(w in words["person_words_exact"] for w in re.findall(r"[A-Za-z']+", unquoted)):
+        return "it speaks in the first or second person"
+    first = (_WORD.findall(title) or [""])[0].lower()
+    if first in words["clause_openers"] and not _QUANTITY_OPENING.match(title):
+        return "it opens with a subordinate clause or a phrase"
+    if _opens_with_verb(title):
+        return "it has no subject"
+    found = [w.lower() for w in _WORD.findall(title)[:2]]
+    if title.rstrip().endswith("?") or (len(found) == 2 and found[0] in _MODALS_AND_AUXILIARIES
+                                        and found[1] in _QUESTION_SUBJECTS):
+        return "it is a question"
+    return None
+
+
+def _opens_with_verb(title: str) -> bool:
+    """"Tells the BBC ...", "Comes after ...", "Checked into the hotel ...": the title
+    opens with a finite verb (an "-ed" word only before a preposition or determiner, so
+    that "Armed men attacked ..." keeps its subject)."""
+    found = [w.lower() for w in _WORD.findall(title)[:2]]
+    if not found:
+        return True
+    words = title_words()
+    if found[0] in words["finite_verbs"] and found[0] not in _MODALS_AND_AUXILIARIES:
+        return True
+    return found[0].endswith("ed") and found[0] not in words["not_verbs"] and \
+        len(found) > 1 and found[1] in _AFTER_VERB
+
+
+# Auxiliaries and modals open questions ("Would it not be better ...?"), which the
+# first-person and subject tests meet otherwise; "Is", "Has" opening a title are rare.
+_MODALS_AND_AUXILIARIES = frozenset("is are was were has have had does did do will would "
+                                    "shall should can could may might must".split())
+# "Would it ...", "Does the Congress need ...": an auxiliary before its subject asks.
+_QUESTION_SUBJECTS = frozenset("it he she they we you i the a an there this that".split())
+_AFTER_VERB = frozenset("into to the a an his her its their on in at by for with from up "
+                        "out down off".split())
+
+
 def make_summary(sentence: str, title: str = "") -> str:
     """One sentence for the event's card: the source sentence, whole, with its spacing
     tidied, a discourse connective at its start dropped ("However, ..."), quotation marks
@@ -224,7 +280,7 @@ def make_summary(sentence: str, title: str = "") -> str:
 def _lead_words() -> re.Pattern[str]:
     """A participle or adverb lead before the first comma: "Born in 1880, ..." """
     words = "|".join(sorted(title_words()["lead_words"], key=len, reverse=True))
-    return re.compile(rf"^(?:{words})\b[^,]{{0,90}},\s*(?=\S)", re.I)
+    return re.compile(rf"^(?:{words})\b(?:[^,]|(?<=\d),(?=\d)){{0,90}}(?:(?<!\d),|,(?!\d))\s*(?=\S)", re.I)
 
 
 # A segment between commas that opens with a preposition is an aside of the subject

@@ -121,3 +121,36 @@ def test_in_a_big_archive_a_page_off_the_story_gives_no_event():
     # the same page in a small archive is kept: there is no story to be off
     small = merge(archive(CORROBORATING_ARCHIVE - 2, [listing]))
     assert any("Radio" in e.title for e in small)
+
+
+def test_in_a_big_archive_a_report_no_headline_can_be_made_of_goes():
+    comment = report("n1", "We saw flu cases spread in the capital", day=DAY + dt.timedelta(days=3),
+                     story=STORY)
+    events = merge(archive(CORROBORATING_ARCHIVE, [comment]))
+    assert not any(e.title.startswith("We saw") for e in events)
+    small = merge(archive(CORROBORATING_ARCHIVE - 2, [comment]))
+    assert any(e.title.startswith("We saw") for e in small)
+
+
+def test_a_shared_event_takes_a_title_a_reader_can_take_alone():
+    # "a1" leads by article order, but its sentence opens with a phrase
+    first = report("a1", "Together with the flu cases spread across the quarnel port")
+    second = report("a2", "Flu cases spread across the quarnel port")
+    events = merge([first, second])
+    assert [(e.title, len(e.sources)) for e in events] == \
+        [("Flu cases spread across the quarnel port", 2)]
+
+
+def test_a_statement_is_dropped_again_when_its_article_event_is_stored():
+    """A statement that shares no word with its article's event of the day is dropped; a
+    second run, with that event now in the store, drops it too."""
+    def reports():
+        told = report("a1", "Quarnel council closed the flu wards.")
+        said = report("a1", "Mayor Ilse Vorn said prices would rise.", start=50)
+        said.statement = True
+        return [told, said]
+
+    first = merge(reports())
+    assert [e.title for e in first] == ["Quarnel council closed the flu wards."]
+    again = merge(reports(), first)
+    assert [(e.id, e.title) for e in again] == [(e.id, e.title) for e in first]

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import cli
-from generator.extraction.titles import (LONG_CHARS, MAX_CHARS, make_summary, make_title,
-                                         title_words)
+from generator.extraction.titles import (LONG_CHARS, MAX_CHARS, headline_flaw, make_summary,
+                                         make_title, title_words)
 
 
 def span(sentence: str, phrase: str) -> tuple[int, int]:
@@ -255,3 +255,38 @@ def test_a_speaker_followed_by_a_colon_gives_the_words_that_follow():
     sentence = ('The agency\'s correspondent in the northern capital says: "The roads out of '
                 'the city are blocked by fallen trees.')
     assert make_title(sentence) == "Roads out of the city are blocked by fallen trees"
+
+
+def test_a_comma_inside_a_number_is_no_end_of_a_lead():
+    sentence = "During the 2003 outbreak more than 8,000 people fell ill and 774 people died."
+    assert title(sentence, "2003") == \
+        "During the outbreak more than 8,000 people fell ill and 774 people died"
+    sentence = "During the outbreak in 2003, more than 8,000 people fell ill."
+    assert title(sentence, "2003") == "More than 8,000 people fell ill"
+
+
+@pytest.mark.parametrize("text, flaw", [
+    ("We can confirm that the patient died", "first or second person"),
+    ("You probably checked that your clothes were ready", "first or second person"),
+    ("Together with 61 new cases in the north", "subordinate clause or a phrase"),
+    ("While it was a complicated operation", "subordinate clause or a phrase"),
+    ("Tells the radio station he believes the worst is over", "no subject"),
+    ("Checked into the harbour hotel for two days", "no subject"),
+    ("Would it not be better to wait", "a question"),
+    ("Does the Congress need to vote again", "a question"),
+])
+def test_a_title_no_reader_can_take_alone_is_named_so(text, flaw):
+    assert flaw in (headline_flaw(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "US has confirmed 40 cases in five states",
+    "At least 36 people were killed in the shelling",
+    "Up to 10,000 troops will be sent to the port",
+    "Armed men attacked a bank in the capital",
+    "Mubarak stepped down",
+    "Rebels said \"we will take the city\"",
+    "Dr Okafor weeps in court as patients praise him",
+])
+def test_a_headline_has_no_flaw(text):
+    assert headline_flaw(text) is None
