@@ -37,7 +37,7 @@ from .merge_statements import join_statements
 from .merge_background import drop_lone_recollections, join_background
 from .merge_busy_days import join_busy_days
 from .merge_relevance import drop_off_story, drop_unreadable
-from .titles import headline_flaw
+from .titles import headline_flaw, names_its_subject
 from .merge_stories import join_story_events
 
 MULTI_SOURCE_BONUS = 0.05
@@ -355,14 +355,16 @@ def _event(group: Group) -> Event:
 
 def _central(members: list[Candidate], lead: Event) -> Event:
     """The member of `lead`'s date whose sentence shares most words with the others'
-    (the sum of word overlaps), among those whose titles a reader can take alone if
-    any; ties go to the lead order, so the choice does not depend on the order articles
+    (the sum of word overlaps), among those whose titles a reader can take alone and
+    that name their subject, if any; ties go to the lead order, so the choice does not depend on the order articles
     came in."""
     same = [m for m in members if m.event.date.text == lead.date.text
             and m.event.qualifier == lead.qualifier and m.event.end == lead.end]
     # a title a reader can take alone wins over one that cannot (see headline_flaw)
     readable = [m for m in same if headline_flaw(m.event.title) is None]
     same = readable or same
+    named = [m for m in same if names_its_subject(m.event.title)]
+    same = named or same
     if len(same) < 3:
         return min(same, key=rank).event
 

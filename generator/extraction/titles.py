@@ -193,6 +193,8 @@ def _title(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int] |
     # posted"): TempEval-3 APW20000128.0316, tls-dev haiti_bbc (2010-01-21_1817),
     # LibyaWar_cnn (2011-02-21_313), H1N1_guardian (2009-04-25_486).
     text = re.sub(r"\s*\([^()]*\)", "", text)
+    # a bracket the sentence leaves open ("... rose sharply (due to") is an aside cut off
+    text = re.sub(r"\s*\([^()]*$", "", text) or text
     text = _main_clause(text)
     # Of two alternatives the first makes the headline: "the draft that collapsed or to
     # start again" -> "Draft collapsed", "will resign or be dismissed" -> "will resign".
@@ -224,11 +226,43 @@ def headline_flaw(title: str) -> Optional[str]:
         return "it opens with a subordinate clause or a phrase"
     if _opens_with_verb(title):
         return "it has no subject"
+    if _REPORTING_SHELL.search(title) or _tells_nothing(title):
+        return "it says who spoke, not what was said"
     found = [w.lower() for w in _WORD.findall(title)[:2]]
     if title.rstrip().endswith("?") or (len(found) == 2 and found[0] in _MODALS_AND_AUXILIARIES
                                         and found[1] in _QUESTION_SUBJECTS):
         return "it is a question"
     return None
+
+
+# A title ending on an active reporting verb, with at most the listener after it ("X
+# told journalists", "Sir Y pointed out", "A source told Reuters"): the words said
+# were cut or were in another sentence. Seen in tls-dev BBC, CNN and Reuters units.
+_REPORTING_SHELL = re.compile(
+    r"(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bbe)(?<!\bis)(?<!\bare)\s+"
+    r"(?:said|says|pointed out|added|noted|explained|"
+    r"stressed|insisted|admitted|acknowledged|declared|commented)$", re.I)
+
+
+_TOLD = re.compile(r"\s(?:told|tells)\s+((?:\S+\s+){0,4}\S+)$", re.I)
+
+
+def _tells_nothing(title: str) -> bool:
+    """"X told senators at a hearing": whom X told, but no verb of what X told them."""
+    match = _TOLD.search(title)
+    return match is not None and _verb_end(match.group(1)) is None
+
+
+# A personal pronoun or a possessive opening a title ("He gave them a week", "Its air
+# force struck") leaves the reader asking who: of several reports of one happening, one
+# that names its subject titles it better.
+_OPENS_WITH_PRONOUN = re.compile(r"^(?:he|she|it|they|his|her|its|their|this|these|those)\b",
+                                 re.I)
+
+
+def names_its_subject(title: str) -> bool:
+    """Whether `title` opens with its subject's name rather than a pronoun."""
+    return _OPENS_WITH_PRONOUN.match(title) is None
 
 
 def _opens_with_verb(title: str) -> bool:

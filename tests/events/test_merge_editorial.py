@@ -154,3 +154,10 @@ def test_a_statement_is_dropped_again_when_its_article_event_is_stored():
     assert [e.title for e in first] == ["Quarnel council closed the flu wards."]
     again = merge(reports(), first)
     assert [(e.id, e.title) for e in again] == [(e.id, e.title) for e in first]
+
+
+def test_a_shared_event_takes_a_title_that_names_its_subject():
+    first = report("a1", "He closed the quarnel port to flu ships")
+    second = report("a2", "Governor Vorn closed the quarnel port to flu ships")
+    events = merge([first, second])
+    assert [e.title for e in events] == ["Governor Vorn closed the quarnel port to flu ships"]

@@ -274,6 +274,8 @@ def test_a_comma_inside_a_number_is_no_end_of_a_lead():
     ("Checked into the harbour hotel for two days", "no subject"),
     ("Would it not be better to wait", "a question"),
     ("Does the Congress need to vote again", "a question"),
+    ("The general told senators at a hearing", "who spoke, not what was said"),
+    ("Sir Okafor pointed out", "who spoke, not what was said"),
 ])
 def test_a_title_no_reader_can_take_alone_is_named_so(text, flaw):
     assert flaw in (headline_flaw(text) or "")
@@ -287,6 +289,13 @@ def test_a_title_no_reader_can_take_alone_is_named_so(text, flaw):
     "Mubarak stepped down",
     "Rebels said \"we will take the city\"",
     "Dr Okafor weeps in court as patients praise him",
+    "Initial details were announced",
+    "Ministers told reporters the port was closed",
 ])
 def test_a_headline_has_no_flaw(text):
     assert headline_flaw(text) is None
+
+
+def test_a_bracket_the_sentence_leaves_open_is_no_part_of_the_title():
+    assert title("In the same year cases rose sharply (due to the flu.") == \
+        "In the same year cases rose sharply"
