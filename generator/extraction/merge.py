@@ -37,6 +37,7 @@ from .merge_statements import join_statements
 from .merge_background import drop_lone_recollections, join_background
 from .merge_busy_days import join_busy_days
 from .merge_relevance import drop_off_story, drop_unreadable
+from .merge_reprints import join_reprints
 from .titles import headline_flaw, names_its_subject
 from .merge_stories import join_story_events
 
@@ -113,6 +114,7 @@ class Merger:
 
     def events(self) -> list[Event]:
         """The merged events in timeline order, with ids unique in the store."""
+        join_reprints(self.groups)
         join_statements(self.by_article)
         join_story_events(self.groups)
         join_background(self.groups)

@@ -161,3 +161,30 @@ def test_a_shared_event_takes_a_title_that_names_its_subject():
     second = report("a2", "Governor Vorn closed the quarnel port to flu ships")
     events = merge([first, second])
     assert [e.title for e in events] == ["Governor Vorn closed the quarnel port to flu ships"]
+
+
+def reprint(article: str, published: str, day: str, text: str = "On Friday the agency "
+            "reported 147 quarnel cases."):
+    found = report(article, text)
+    found.article = Article(id=article, text="", published=parse_date(published))
+    found.event.date = parse_date(day)
+    found.event.extraction = {"phrase": "Friday", "anchor": published, "rule": "date_weekday"}
+    return found
+
+
+def test_a_sentence_a_later_page_reprints_is_its_first_telling_with_its_date():
+    # the index page of 30 June reprints the post of 1 June: "Friday" is 29 May
+    for order in ([reprint("post", "2009-06-01", "2009-05-29"),
+                   reprint("index", "2009-06-30", "2009-06-26")],
+                  [reprint("index", "2009-06-30", "2009-06-26"),
+                   reprint("post", "2009-06-01", "2009-05-29")]):
+        events = merge(order)
+        assert [(e.date.text, sorted(s.article for s in e.sources)) for e in events] == \
+            [("2009-05-29", ["index", "post"])]
+
+
+def test_a_date_the_sentence_states_in_full_is_no_reprint_to_move():
+    first = reprint("post", "2009-06-01", "2009-05-29")
+    later = reprint("index", "2009-06-30", "2009-06-26")
+    later.event.extraction = {"phrase": "26 June", "rule": "date_day_month"}
+    assert len(merge([first, later])) == 2
