@@ -21,7 +21,7 @@ import re
 from typing import Optional
 
 from ..core.dates import DateValue
-from .candidates import Candidate
+from .candidates import Candidate, provisional_id
 from .merge_group import Group
 
 _Key = tuple[str, str]
@@ -80,3 +80,4 @@ def _take_date(member: Candidate, told: Candidate) -> None:
     member.event.end = told.event.end
     member.event.qualifier = told.event.qualifier
     member.event.extraction = dict(told.event.extraction)
+    member.event.id = provisional_id(member.event, member.article.id)  # ids start with the date

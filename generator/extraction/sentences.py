@@ -50,9 +50,10 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def _run_on_words() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The pattern of a run-on boundary and the words after which it is none."""
-    groups: dict[str, set[str]] = {"openers": set(), "not_after": set()}
+def _run_on_words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The pattern of a run-on boundary, the openers that need a lower-case word or a
+    number before them, and the words after which there is no boundary."""
+    groups: dict[str, set[str]] = {"openers": set(), "after_lower": set(), "not_after": set()}
     current = "openers"
     text = resources.files(__package__).joinpath("data", "run_on.txt").read_text("utf-8")
     for line in text.splitlines():
@@ -63,28 +64,23 @@ def _run_on_words() -> tuple[re.Pattern[str], frozenset[str]]:
             current = line.strip("[]")
             continue
         groups[current].add(line)
-    openers = "|".join(sorted(groups["openers"]))
+    openers = "|".join(sorted(groups["openers"] | groups["after_lower"]))
     return (re.compile(rf"(?<=[a-z0-9%)]) (?=(?:{openers}) )"),
-            frozenset(groups["not_after"]))
-
-
-# The openers that are pronouns ("He", "It", "She", "They", "We", "His", "Her",
-# "Their"): after a capitalised word they may end a name.
-_PRONOUNS = frozenset({"He", "It", "She", "They", "We", "His", "Her", "Their"})
+            frozenset(groups["after_lower"]), frozenset(groups["not_after"]))
 
 
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Where a sentence runs into the next without a stop ("... cases The boy ...")."""
-    pattern, not_after = _run_on_words()
+    pattern, after_lower, not_after = _run_on_words()
     cuts = []
     for match in pattern.finditer(text, start, end):
         before = text[max(start, match.start() - 30):match.start()].rsplit(None, 1)[-1:]
         word = before[0] if before else ""
         if word.lower() in not_after or word.endswith(("'s", "’s")):
             continue
-        if text[match.end():].split(" ", 1)[0] in _PRONOUNS and not word[:1].islower() \
+        if text[match.end():].split(" ", 1)[0] in after_lower and not word[:1].islower() \
                 and not word[:1].isdigit():
-            continue  # "Vice Premier Liu He and ...": after a capital, a name's part
+            continue  # "Vice Premier Liu He and ...", "Live At Leeds": part of a name
         cuts.append(match.start())
     return cuts
 

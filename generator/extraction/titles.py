@@ -31,6 +31,10 @@ def title_words() -> dict[str, frozenset[str]]:
     """The lists of data/title_words.yml as sets of lower-case words."""
     text = resources.files(__package__).joinpath("data", "title_words.yml").read_text("utf-8")
     lists = yaml.safe_load(text)
+    for key, entries in lists.items():
+        odd = [w for w in entries if not isinstance(w, str)]
+        if odd:  # YAML reads a bare on/off/yes/no as a boolean: quote such words
+            raise ValueError(f"data/title_words.yml: {key} holds {odd!r}, not words")
     found = {key: frozenset(str(w).lower() for w in words) for key, words in lists.items()}
     # the person words are matched as written: "US" is the country, "us" a pronoun
     found["person_words_exact"] = frozenset(str(w) for w in lists["person_words"])
@@ -154,7 +158,27 @@ def make_title(sentence: str, date_spans: Iterable[tuple[int, int]] = (),
         # tls-dev H1N1_bbc (2009-04-30_278), LibyaWar_reuters (2011-05-01_267),
         # LibyaWar_cnn (2011-03-22_65).
         title = _title(sentence, [], None)
+    if _ends_open(title):
+        title = _clean_end(title)
     return title
+
+
+def _clean_end(title: str) -> str:
+    """A title that still ends on a function word, with and without its date ("... for
+    the war to grind on", "... have picked themselves up and they are getting on"):
+    the longest cut at a boundary that keeps the first verb and ends cleanly, else
+    whole words back to one that can end a phrase. tls-dev LibyaWar_reuters
+    (2011-07-07_66) and haiti_bbc (2010-01-31_1615)."""
+    verb = _verb_end(title) or 0
+    cuts = [title[:m.start()].rstrip(" ,;:-–—") for m in _BOUNDARY.finditer(title)]
+    clean = [c for c in cuts if len(c) >= verb and len(c.split()) >= 3 and not _ends_open(c)
+             and not _ends_on_active_verb(c) and not c.split()[-1].endswith("ing")]
+    if clean:
+        return max(clean, key=len)
+    words = title.split()
+    while len(words) > 2 and _ends_open(" ".join(words)):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–—") if not _ends_open(" ".join(words)) else title
 
 
 def _title(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int] | None
@@ -465,6 +489,10 @@ def _ends_on_active_verb(text: str) -> bool:
         # "it could take | months": a modal's verb with its object cut away; seen in
         # tls-dev haiti_bbc (2010-01-18_683), LibyaWar_reuters (2011-08-22_217),
         # LibyaWar_cnn (2011-03-09_110), H1N1_guardian (2009-04-26_633).
+        return True
+    if words[-1].lower().endswith("ing") and words[-2].lower() in _PASSIVE:
+        # "they are getting | on with their lives": a progressive cut from what follows
+        # it; tls-dev haiti_bbc (2010-01-31_1615)
         return True
     end = _verb_end(words[-2] + " " + words[-1])
     return end is not None and end == len(words[-2]) + 1 + len(words[-1]) and \

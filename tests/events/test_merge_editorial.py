@@ -181,6 +181,11 @@ def test_a_sentence_a_later_page_reprints_is_its_first_telling_with_its_date():
         events = merge(order)
         assert [(e.date.text, sorted(s.article for s in e.sources)) for e in events] == \
             [("2009-05-29", ["index", "post"])]
+        assert events[0].id.startswith("2009-05-29-")
+        again = merge([reprint("post", "2009-06-01", "2009-05-29"),
+                       reprint("index", "2009-06-30", "2009-06-26")], events)
+        assert [(e.id, e.date.text, len(e.sources)) for e in again] == \
+            [(events[0].id, "2009-05-29", 2)]
 
 
 def test_a_date_the_sentence_states_in_full_is_no_reprint_to_move():

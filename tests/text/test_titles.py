@@ -306,3 +306,18 @@ def test_a_headline_has_no_flaw(text):
 def test_a_bracket_the_sentence_leaves_open_is_no_part_of_the_title():
     assert title("In the same year cases rose sharply (due to the flu.") == \
         "In the same year cases rose sharply"
+
+
+def test_every_title_word_list_holds_words_only():
+    """YAML reads a bare `on` as true: the lists must quote such words."""
+    path = Path(__file__).parents[2] / "generator" / "extraction" / "data" / "title_words.yml"
+    lists = yaml.safe_load(path.read_text("utf-8"))
+    assert all(isinstance(w, str) for words in lists.values() for w in words)
+    assert "on" in title_words()["open_ends"] and "on" in title_words()["clause_openers"]
+
+
+def test_a_title_ending_on_a_particle_is_cut_back_to_a_clean_end():
+    sentence = ("Both sides expect the long war to grind on into the holy month of Ramadan "
+                "in August, officials in the capital and the rebel city said.")
+    got = title(sentence, "August")
+    assert not got.endswith(" on") and "war to grind" in got, got
