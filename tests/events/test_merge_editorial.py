@@ -110,7 +110,7 @@ def test_in_a_small_archive_background_stays():
 
 
 def test_in_a_big_archive_a_page_off_the_story_gives_no_event():
-    listing = report("n1", "Radio presenter hosts the late music show.",
+    listing = report("radio", "Radio presenter hosts the late music show.",
                      day=DAY + dt.timedelta(days=3), story=STORY)
     on_story = report("n2", "Flu cases reached the capital.", day=DAY + dt.timedelta(days=3),
                       story=STORY)
@@ -193,3 +193,12 @@ def test_a_date_the_sentence_states_in_full_is_no_reprint_to_move():
     later = reprint("index", "2009-06-30", "2009-06-26")
     later.event.extraction = {"phrase": "26 June", "rule": "date_day_month"}
     assert len(merge([first, later])) == 2
+
+
+def test_an_article_about_the_story_keeps_a_sentence_without_story_words():
+    later = DAY + dt.timedelta(days=3)
+    on_story = [report("n1", "Flu cases spread to the quarnel ward.", day=later, story=STORY),
+                report("n1", "The jury began deliberating.", day=later + dt.timedelta(days=1),
+                       story=STORY, start=60)]
+    events = merge(archive(CORROBORATING_ARCHIVE, on_story))
+    assert any(e.title == "The jury began deliberating." for e in events)
