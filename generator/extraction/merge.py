@@ -87,6 +87,8 @@ class Merger:
         self.by_article: dict[str, dict[int, Group]] = {}
         # each article's content words, for what its archive's story is
         self.article_words: dict[str, frozenset[str]] = {}
+        # each article's dated sentences' words, for whether it is about the story
+        self.dated_words: dict[str, list[frozenset[str]]] = {}
         self.cited: dict[tuple[str, str], list[Group]] = {}
         self.count = 0
         self.comparisons = 0  # group scorings, for tests of the work done per candidate
@@ -105,6 +107,7 @@ class Merger:
         probe = _Probe.of(candidate, keys, self.index.common(keys, candidate.words))
         mine = self.by_article.setdefault(candidate.article.id, {})
         self.article_words.setdefault(candidate.article.id, candidate.story_words)
+        self.dated_words.setdefault(candidate.article.id, []).append(candidate.words)
         group = self._cited(candidate) or self._within_article(probe, keys, mine) \
             or self._across_articles(probe, keys, mine) or self._new_group()
         if group.add(candidate):
@@ -120,7 +123,7 @@ class Merger:
         join_background(self.groups)
         join_busy_days(self.groups)
         drop_lone_recollections(self.groups, len(self.article_words))
-        drop_off_story(self.groups, self.article_words)
+        drop_off_story(self.groups, self.article_words, self.dated_words)
         drop_unreadable(self.groups, len(self.article_words))
         live = [group for group in self.groups if group.members]
         built = [_event(group) for group in live]

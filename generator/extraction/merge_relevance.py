@@ -52,18 +52,17 @@ def story_words(article_words: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count >= needed)
 
 
-def drop_off_story(groups: list[Group], article_words: dict[str, frozenset[str]]) -> None:
+def drop_off_story(groups: list[Group], article_words: dict[str, frozenset[str]],
+                   dated_words: dict[str, list[frozenset[str]]]) -> None:
     """Drop the single-article groups of articles off the story whose sentences use too
-    few story words."""
+    few story words. Whether an article is about the story is read from all its dated
+    sentences as extracted (`dated_words`), before any merging or dropping, so a second
+    run over the same articles judges it alike."""
     if len(article_words) < CORROBORATING_ARCHIVE:
         return
     story = story_words(article_words)
-    on_story: dict[str, list[int]] = {}  # article -> [its dated sentences on the story, all]
-    for group in groups:
-        for member in group.members:
-            counts = on_story.setdefault(member.article.id, [0, 0])
-            counts[0] += len(member.words & story) >= STORY_WORDS_NEEDED
-            counts[1] += 1
+    on_story = {article: [sum(len(words & story) >= STORY_WORDS_NEEDED for words in told),
+                          len(told)] for article, told in dated_words.items()}
     for group in groups:
         if not group.members or group.stored is not None:
             continue

@@ -202,3 +202,25 @@ def test_an_article_about_the_story_keeps_a_sentence_without_story_words():
                        story=STORY, start=60)]
     events = merge(archive(CORROBORATING_ARCHIVE, on_story))
     assert any(e.title == "The jury began deliberating." for e in events)
+
+
+def test_a_second_run_over_a_big_archive_writes_the_same_records(tmp_path):
+    """With every editorial step at work (a story archive of 60 articles: busy days,
+    reprints, statements, lone background), extracting again with the first run's
+    events as the store gives the same records."""
+    import sys
+
+    from generator.extraction.run import extract_events
+    from generator.ingest import read_paths
+    from generator.store.codec import dumps
+
+    from ..conftest import ROOT
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import write_articles
+
+    write_articles(tmp_path, 60, seed=11, jsonl=False)
+    articles, problems = read_paths([tmp_path])
+    assert not problems and len(articles) == 60
+    first, _ = extract_events(articles)
+    again, _ = extract_events(articles, first)
+    assert [dumps(e) for e in again] == [dumps(e) for e in first]
