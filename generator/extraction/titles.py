@@ -88,6 +88,16 @@ _BOUNDARY = re.compile(
     r"nor|yet|in|on|at|for|with|from|to|by|during|over|under|into|onto|against|amid|"
     r"among|between|through|throughout|across|around|near|following|despite|without|"
     r"within|about|via|than|like|including|according|saying)\b)")
+# What follows a cut that loses no complement: punctuation, a bracket, a word opening a
+# relative, subordinate or participle clause or an attribution, or a preposition of
+# place, time or agent, which opens an adjunct ("... struck the port | on Monday").
+# Before "to", "and", "of", "for", "that", "as", "about" a verb or noun often wants what
+# follows ("meet commitments for 150 | to 180 million doses").
+_CLAUSE_CUT = re.compile(r"\s*(?:[,;:(]|[-–—]{1,2}\s|(?:who|whom|whose|which|where|when|while|"
+                         r"after|before|because|although|though|since|until|unless|whereas|"
+                         r"if|but|saying|according|including|following|despite|amid|in|at|"
+                         r"on|from|during|near|across|around|outside|inside|over|under|"
+                         r"through|throughout|within|by|with)\b)", re.I)
 # Segments of a sentence: split at commas, semicolons, colons and dashes between spaces.
 _SEGMENT = re.compile(r"\s*[,;:]\s+|\s+[-–—]{1,2}\s+")
 # A segment that opens a subordinate, relative or coordinate clause: not the main one.
@@ -529,6 +539,15 @@ def _fit_text(text: str) -> str:
         keeps_verb = [c for c in keeps_verb if len(c) <= second.start() or c == text]
     short = [c for c in keeps_verb if len(c) <= MAX_CHARS]
     longer = [c for c in keeps_verb if MAX_CHARS < len(c) <= LONG_CHARS]
+    # A cut where a clause or an aside begins loses only that; a cut before a
+    # preposition or "and" may lose the verb's complement ("could cost $3 trillion and
+    # result | in ...", "said it had no immediate plans | to ..."): the clause whole, up
+    # to LONG_CHARS, is better than that.
+    closing = [c for c in short if c == text or _CLAUSE_CUT.match(text, len(c))]
+    if closing and len(max(closing, key=len)) >= MAX_CHARS // 2:
+        return _capitalise(max(closing, key=len))
+    if text in longer:
+        return _capitalise(text)
     if short and (len(max(short, key=len)) >= MAX_CHARS // 2 or not longer):
         return _capitalise(max(short, key=len))
     if longer:
@@ -558,7 +577,9 @@ def _word_cut(text: str) -> str:
 
 
 def _headline_start(text: str) -> str:
-    text = re.sub(r"^(?:and|but|so|or|yet)\s+(?=\S+\s+\S)", "", text, flags=re.I)
+    # a connective opening the sentence goes; "So far", "So much" are adverbials
+    text = re.sub(r"^(?:and|but|or|yet|so(?!\s+(?:far|much|many|long)\b))\s+(?=\S+\s+\S)", "",
+                  text, flags=re.I)
     return re.sub(r"^(?:a (?:number|series|string|couple|handful) of|several|the|a|an)\s+", "",
                   text, flags=re.I)
 

@@ -200,8 +200,9 @@ def test_explore_finds_an_event_and_a_tag_filter_narrows_the_results(fixture_sit
     page.wait_for_timeout(500)
     everything = results.count()
     page.locator("input.pagefind-ui__filter-checkbox[value='agriculture']").check(force=True)
-    page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result-link').length"
-                           f" < {everything}")
+    # while Pagefind redraws, the list is briefly empty: wait for the narrowed list itself
+    page.wait_for_function(f"(n => n > 0 && n < {everything})(document.querySelectorAll("
+                           f"'.pagefind-ui__result-link').length)")
     narrowed = results.all_inner_texts()
     tagged = {e.title for e in load_store(fixture_site.events).events if "agriculture" in e.tags}
     assert narrowed and set(narrowed) <= tagged

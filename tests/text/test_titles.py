@@ -321,3 +321,22 @@ def test_a_title_ending_on_a_particle_is_cut_back_to_a_clean_end():
                 "in August, officials in the capital and the rebel city said.")
     got = title(sentence, "August")
     assert not got.endswith(" on") and "war to grind" in got, got
+
+
+def test_so_far_is_no_connective_to_drop():
+    assert title("So far the virus has not spread outside the region, officials said on "
+                 "Monday.", "Monday") == "So far the virus has not spread outside the region"
+
+
+def test_a_cut_keeps_the_complement_a_word_asks_for():
+    # a cut before "to" would leave "commitments for 150"; the clause whole fits
+    sentence = ("The drugmaker said it would be able to meet advance purchase commitments "
+                "for 150 to 180 million doses.")
+    assert title(sentence) == ("Drugmaker said it would be able to meet advance purchase "
+                               "commitments for 150 to 180 million doses")
+    # a cut before a preposition of place or time loses only an adjunct
+    sentence = ("Police wearing surgical masks and gloves sealed off the Metropark hotel in "
+                "the centre of the city on Friday after test results came back.")
+    got = title(sentence, "on Friday")
+    assert got.startswith("Police wearing surgical masks and gloves sealed off the Metropark "
+                          "hotel") and len(got) <= 90, got
