@@ -186,6 +186,12 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
                 date, end_date, timex.text, following.text,
                 ahead=_cue_pattern("future", "anywhere").search(text) is not None)
         qualifier = TIMEX_MODS.get(timex.mod or "")
+        if timex.mod in _AGO_MODS and re.search(r"(?i)\bago\b", timex.text):
+            # "less than two weeks ago" is after the point two weeks back, "more than a
+            # year ago" before it: counted backwards, the comparison turns round
+            # (events-dev wn-20100616-iphone4-preorders, TempEval-3 APW20000401.0150,
+            # tls-dev Libya CNN and Reuters, MJ BBC, Haiti BBC)
+            qualifier = _AGO_MODS[timex.mod]
         if _ends_with_any(before, "before_before"):
             qualifier = "before"
         elif _ends_with_any(before, "after_before") and joined is None \
@@ -196,6 +202,10 @@ def dated_phrases(sentence: Sentence, timexes: list) -> list[DatedPhrase]:
                                  clock_only=timex.type == "TIME" and not _DAY_WORDS.search(
                                      timex.text), review=note))
     return _drop_clock_times(_drop_nested(_drop_duplicates(found)))
+
+
+# The qualifier of a "less than / more than ... ago" date (see dated_phrases).
+_AGO_MODS = {"LESS_THAN": "after", "MORE_THAN": "before"}
 
 
 # Words that give a time expression its own day ("9 a.m. Tuesday", "Friday morning").

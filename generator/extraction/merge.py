@@ -293,7 +293,10 @@ def _stem_word(word: str) -> str:
 def _across_articles_score(probe: _Probe, group: Group) -> float:
     """How alike a candidate and a group found on an agreeing date are told (0: not):
     the best of the candidate's comparisons with each representative."""
-    actor_ok = not probe.actors or not group.actors.isdisjoint(probe.actors)
+    # the same actor named in other words ("Steve Jobs", "Apple CEO Steve Jobs"; events-dev
+    # wn-20100608-iphone4-unveiled and wn-20100616-iphone4-preorders) shares a name word
+    actor_ok = not probe.actors or not group.actors.isdisjoint(probe.actors) or \
+        not group.actor_words.isdisjoint(probe.names)
     # Reports that each name actors, none in common, are not joined on shared words
     # and the day alone: on a busy day of one story those words are everyone's (twelve
     # ministers acting on one day of an outbreak became one event). Development

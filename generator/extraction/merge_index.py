@@ -45,7 +45,8 @@ def filed_days(event: Event) -> range:
     """The days a short date is filed under (none for long dates and ranges).
 
     Dates agree when equal, or (for spans of at most a month) when one lies inside the
-    other or a "before" date follows within a week; two such dates share a filed day,
+    other, a "before" date follows within a week or an "after" date precedes within a
+    week; two such dates share a filed day,
     so only dates filed under a common day need a closer look.
     """
     if event.end is not None or \
@@ -55,6 +56,8 @@ def filed_days(event: Event) -> range:
     last = (event.date.stop - 1) // MINUTES_PER_DAY
     if event.qualifier == "before":
         first -= BEFORE_WINDOW_DAYS
+    if event.qualifier == "after":
+        last += BEFORE_WINDOW_DAYS
     return range(first, last + 1)
 
 
@@ -67,6 +70,14 @@ def dates_agree(a: Event, b: Event) -> bool:
         # lasts until a day, seen on a day shortly before it
         until, seen = (a, b) if a.qualifier == "before" else (b, a)
         gap = until.date.start - seen.date.stop
+        return seen.date.precision >= Precision.DAY and \
+            0 <= gap < BEFORE_WINDOW_DAYS * MINUTES_PER_DAY
+    if {a.qualifier, b.qualifier} == {"after", None} and a.end is None and b.end is None:
+        # "introduced less than two weeks ago" (after a week) and "unveiled yesterday"
+        # (a day shortly after it): events-dev wn-20100616-iphone4-preorders and
+        # wn-20100608-iphone4-unveiled
+        since, seen = (a, b) if a.qualifier == "after" else (b, a)
+        gap = seen.date.start - since.date.stop
         return seen.date.precision >= Precision.DAY and \
             0 <= gap < BEFORE_WINDOW_DAYS * MINUTES_PER_DAY
     if a.qualifier != b.qualifier or (a.end is None) != (b.end is None):

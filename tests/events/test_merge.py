@@ -48,8 +48,9 @@ DATES = st.sampled_from(["2009-04-29", "2009-04-30", "2009-05-03", "2009-04", "2
                          "2009-05", "2009", "2009-Q2", "2009-04-25"])
 
 
-@given(st.lists(st.tuples(DATES, st.sampled_from([None, "before", "late"])), max_size=12),
-       DATES, st.sampled_from([None, "before"]))
+@given(st.lists(st.tuples(DATES, st.sampled_from([None, "before", "after", "late"])),
+                max_size=12),
+       DATES, st.sampled_from([None, "before", "after"]))
 def test_date_keys_name_exactly_the_agreeing_dates(present, wanted, qualifier):
     keys = DateKeys()
     events = [event_on(text, q) for text, q in present]

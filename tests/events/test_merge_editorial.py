@@ -224,3 +224,23 @@ def test_a_second_run_over_a_big_archive_writes_the_same_records(tmp_path):
     first, _ = extract_events(articles)
     again, _ = extract_events(articles, first)
     assert [dumps(e) for e in again] == [dumps(e) for e in first]
+
+
+def test_a_date_after_a_week_agrees_with_a_day_shortly_after_it():
+    from generator.extraction.merge_index import dates_agree
+    since = Event(id="a", date=parse_date("2010-W22"), title="t", qualifier="after")
+    for day, agree in (("2010-06-07", True), ("2010-06-13", True), ("2010-06-14", False),
+                       ("2010-06-04", False)):
+        seen = Event(id="b", date=parse_date(day), title="t")
+        assert dates_agree(since, seen) is agree and dates_agree(seen, since) is agree, day
+
+
+def test_one_actor_named_in_other_words_does_not_keep_two_reports_apart():
+    first = report("a1", "Chief executive Steve Jobs unveiled the quarnel phone at the "
+                         "developers conference", actors=("Steve Jobs",))
+    second = report("a2", "The quarnel phone was unveiled by Apple CEO Steve Jobs at the "
+                          "developers conference", actors=("Apple CEO Steve Jobs",))
+    second.event.date = parse_date("2009-W17")
+    second.event.qualifier = "after"
+    events = merge([first, second])
+    assert [len(e.sources) for e in events] == [2]
