@@ -30,7 +30,7 @@ from collections import Counter
 from typing import Optional
 
 from ..core.dates import MINUTES_PER_DAY, Precision
-from .merge_group import Group
+from .merge_group import Group, corroborated
 from .merge_index import COMMON_GROUPS, DateKey, date_key
 
 # Earlier: the date ends at least this long before the article that recalls it.
@@ -115,7 +115,7 @@ def drop_lone_recollections(groups: list[Group], articles: int) -> None:
     for group in groups:
         if not group.members or group.stored is not None:
             continue
-        if len({m.article.id for m in group.members}) > 1:
+        if corroborated(group):
             continue
         if all(m.event.date.precision < Precision.DAY and not m.event.date.unknown_year
                and m.event.kind != "future" for m in group.members):

@@ -72,6 +72,17 @@ def _stored_entries(event: Event) -> list[Entry]:
     return entries
 
 
+def corroborated(group: "Group") -> bool:
+    """Whether more than one article tells the group's happening in words of its own: the
+    same sentence reprinted word for word by several pages (a wire story updated, a
+    weekly listing page saved again) is one telling, not several reports."""
+    articles = {m.article.id for m in group.members}
+    if len(articles) < 2:
+        return False
+    tellings = {re.sub(r"\W+", " ", m.sentence.text).strip().casefold() for m in group.members}
+    return len(tellings) > 1
+
+
 def sentence_key(candidate: Candidate) -> tuple[str, int, int]:
     return (candidate.article.id, candidate.sentence.start, candidate.sentence.end)
 

@@ -12,8 +12,10 @@ the words most of its articles use ("jackson", "murray", "trial"; "libya", "gadh
 So in an archive of CORROBORATING_ARCHIVE articles or more, an article is off the
 story when fewer than ON_STORY_SHARE of its dated sentences use STORY_WORDS_NEEDED of
 the story's words; an event that only such an article reports and whose sentences use
-fewer than STORY_WORDS_NEEDED of them is dropped. An event several articles report
-stays whatever its words: the archive has confirmed it belongs. Smaller archives, and
+fewer than STORY_WORDS_NEEDED of them is dropped. An event several articles report in
+words of their own stays whatever its words: the archive has confirmed it belongs. A
+sentence several pages reprint word for word (a weekly listing saved again) is still
+one telling. Smaller archives, and
 archives of many stories, where no word but the commonest is in most articles, keep
 everything: there the story words are few and common, and nearly every sentence has
 two.
@@ -29,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .merge_background import CORROBORATING_ARCHIVE
-from .merge_group import Group
+from .merge_group import Group, corroborated
 from .titles import headline_flaw
 
 # A story word is used by at least this share of the archive's articles.
@@ -66,10 +68,10 @@ def drop_off_story(groups: list[Group], article_words: dict[str, frozenset[str]]
     for group in groups:
         if not group.members or group.stored is not None:
             continue
-        if len({m.article.id for m in group.members}) > 1:
+        if corroborated(group):
             continue
-        told, dated = on_story[group.members[0].article.id]
-        if told >= ON_STORY_SHARE * dated:
+        if any(on_story[m.article.id][0] >= ON_STORY_SHARE * on_story[m.article.id][1]
+               for m in group.members):
             continue  # an article about the story: "He was found dead on Tuesday" stays
         used = frozenset().union(*(m.words for m in group.members)) & story
         if len(used) < STORY_WORDS_NEEDED:
@@ -88,7 +90,7 @@ def drop_unreadable(groups: list[Group], articles: int) -> None:
     for group in groups:
         if not group.members or group.stored is not None:
             continue
-        if len({m.article.id for m in group.members}) > 1:
+        if corroborated(group):
             continue
         if all(headline_flaw(m.event.title) is not None for m in group.members):
             group.members.clear()

@@ -244,3 +244,17 @@ def test_one_actor_named_in_other_words_does_not_keep_two_reports_apart():
     second.event.qualifier = "after"
     events = merge([first, second])
     assert [len(e.sources) for e in events] == [2]
+
+
+def test_a_sentence_two_off_story_pages_reprint_is_still_one_telling():
+    later = DAY + dt.timedelta(days=3)
+    listing = "Radio presenter hosts the late music show."
+    pages = [report("radio1", listing, day=later, story=STORY),
+             report("radio2", listing, day=later, story=STORY)]
+    events = merge(archive(CORROBORATING_ARCHIVE, pages))
+    assert not any("Radio" in e.title for e in events)
+    # told by two pages in words of their own, it is corroborated and stays
+    pages[1] = report("radio2", "The late music show was hosted by the radio presenter.",
+                      day=later, story=STORY)
+    events = merge(archive(CORROBORATING_ARCHIVE, pages))
+    assert any("radio" in e.title.lower() for e in events)
