@@ -255,7 +255,10 @@ def headline_flaw(title: str) -> Optional[str]:
     ("is at the brink") rather than telling what happened."""
     unquoted = _QUOTED.sub("", title)
     words = title_words()
-    if any(w in words["person_words_exact"] for w in re.findall(r"[A-Za-z']+", unquoted)):
+    # whole words, and the words of a contraction ("we'll", "I'm", "you’re")
+    tokens = re.findall(r"[A-Za-z'’]+", unquoted)
+    tokens += [part for token in tokens for part in re.split(r"['’]", token)]
+    if any(w in words["person_words_exact"] for w in tokens):
         return "it speaks in the first or second person"
     first = (_WORD.findall(title) or [""])[0].lower()
     if first in words["clause_openers"] and not _QUANTITY_OPENING.match(title):

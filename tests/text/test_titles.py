@@ -268,6 +268,7 @@ def test_a_comma_inside_a_number_is_no_end_of_a_lead():
 @pytest.mark.parametrize("text, flaw", [
     ("We can confirm that the patient died", "first or second person"),
     ("You probably checked that your clothes were ready", "first or second person"),
+    ("It could be that we'll see a resurgence in winter", "first or second person"),
     ("Together with 61 new cases in the north", "subordinate clause or a phrase"),
     ("While it was a complicated operation", "subordinate clause or a phrase"),
     ("Tells the radio station he believes the worst is over", "no subject"),
