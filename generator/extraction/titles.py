@@ -413,6 +413,12 @@ def _main_clause(text: str) -> str:
             continue
         if index == 0:
             main = segment
+            found = _predicate_after_participle(segment, segments)
+            if found is not None:
+                main, index = found
+        elif len(segment[:verb].split()) <= 1 and _participle_before_verb(segment, segments,
+                                                                        index):
+            continue  # "The report, published on Monday, said ...": an aside
         elif len(segment[:verb].split()) <= 1:
             # Nothing before the verb: the subject is the first segment before it that is
             # not an aside ("NAME, with/of/from PLACE-OR-DETAIL, VERB ..." in TempEval-3
@@ -438,6 +444,44 @@ def _main_clause(text: str) -> str:
             break
         main = f"{main}, {segment}"
     return main
+
+
+def _participle_before_verb(segment: str, segments: list[str], index: int) -> bool:
+    """Whether `segment` opens with a bare "-ed" participle ("published on Monday") and a
+    later segment opens with a finite verb ("said prices rose"): then it is an aside of
+    the subject, and that later verb is the subject's."""
+    first = (_WORD.findall(segment) or [""])[0]
+    if not first.endswith("ed") or not first[:1].islower() or \
+            first.lower() in title_words()["finite_verbs"]:
+        return False
+    for later in segments[index + 1:]:
+        opening = (_WORD.findall(later) or [""])[0]
+        if opening.lower() in title_words()["finite_verbs"] or (
+                opening.endswith("ed") and opening[:1].islower() and
+                opening.lower() not in title_words()["not_verbs"]):
+            return True
+    return False
+
+
+_AUXILIARY_OPENING = re.compile(r"(?:was|were|is|are|has|have|had|will|would)\s+\S", re.I)
+
+
+def _predicate_after_participle(first: str, segments: list[str]
+                                ) -> Optional[tuple[str, int]]:
+    """"The statement posted on the internet Wednesday, and translated by ..., was
+    authored on February 16": the first segment's "-ed" word is a participle after its
+    noun, and the subject's verb opens a later segment. The main clause and that
+    segment's index, or None. tls-dev LibyaWar_cnn (2011-02-16_240)."""
+    verb = _verb_end(first)
+    words = _WORD.findall(first[:verb]) if verb is not None else []
+    if len(words) < 2 or not words[-1].endswith("ed") or not words[-1][:1].islower() or \
+            words[-1].lower() in title_words()["finite_verbs"]:
+        return None
+    for index, segment in enumerate(segments[1:], start=1):
+        if _AUXILIARY_OPENING.match(segment.strip()):
+            subject = first[:verb - len(words[-1])].rstrip()
+            return f"{subject} {segment.strip()}", index
+    return None
 
 
 def _verb_end(text: str) -> Optional[int]:
@@ -630,6 +674,12 @@ def _clause(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]
         if noun_phrase and noun_phrase[-1].lower() not in title_words()["open_ends"]:
             np_text = " ".join(noun_phrase)
             rest = start + relative.end()
+            if _verb_end(sentence[focus[1]:end]) is not None:
+                # the relative clause ends with its date and the main clause's verb
+                # follows ("the turnaround that saw schools closed on Friday angered
+                # many"): the title is the relative clause alone; tls-dev
+                # H1N1_guardian (2009-04-25_26)
+                end = focus[1]
             clause = f"{np_text} {sentence[rest:end]}"
             shift = rest - len(np_text) - 1
             return clause, [(s - shift, e - shift) for s, e in spans if rest <= s and e <= end]

@@ -341,3 +341,22 @@ def test_a_cut_keeps_the_complement_a_word_asks_for():
     got = title(sentence, "on Friday")
     assert got.startswith("Police wearing surgical masks and gloves sealed off the Metropark "
                           "hotel") and len(got) <= 90, got
+
+
+def test_a_relative_clause_that_holds_the_date_ends_before_the_main_verb():
+    sentence = ("The council said on Monday that nothing was wrong, and the sudden ban that "
+                "closed the port on Friday angered many traders.")
+    spans = [span(sentence, "on Monday"), span(sentence, "on Friday")]
+    got = make_title(sentence, spans, focus=span(sentence, "on Friday"))
+    assert got == "Sudden ban closed the port", got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister, accused of fraud, resigned on Monday.", "Minister resigned on Monday"),
+    ("Rebels, backed by NATO jets, entered the town on Sunday.",
+     "Rebels entered the town on Sunday"),
+    ("The statement posted on the website Wednesday, and translated by a monitoring group, "
+     "was written in February.", "Statement was written in February"),
+])
+def test_a_participle_after_the_subject_is_an_aside_not_its_verb(sentence, expected):
+    assert make_title(sentence) == expected
