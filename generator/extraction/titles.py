@@ -463,6 +463,10 @@ def _participle_before_verb(segment: str, segments: list[str], index: int) -> bo
     return False
 
 
+# A participle after its noun takes a preposition ("posted on", "translated by"); a
+# finite verb takes its object ("accused Mexico").
+_PARTICIPLE_PREPOSITIONS = frozenset("on in at by for from with to of over during after "
+                                     "before under into".split())
 _AUXILIARY_OPENING = re.compile(r"(?:was|were|is|are|has|have|had|will|would)\s+\S", re.I)
 
 
@@ -477,6 +481,9 @@ def _predicate_after_participle(first: str, segments: list[str]
     if len(words) < 2 or not words[-1].endswith("ed") or not words[-1][:1].islower() or \
             words[-1].lower() in title_words()["finite_verbs"]:
         return None
+    following = (_WORD.findall(first[verb:]) or [""])[0].lower()
+    if following not in _PARTICIPLE_PREPOSITIONS:
+        return None  # "Castro accused Mexico of ...": a verb with its object
     for index, segment in enumerate(segments[1:], start=1):
         if _AUXILIARY_OPENING.match(segment.strip()):
             subject = first[:verb - len(words[-1])].rstrip()
@@ -674,9 +681,11 @@ def _clause(sentence: str, spans: list[tuple[int, int]], focus: tuple[int, int]
         if noun_phrase and noun_phrase[-1].lower() not in title_words()["open_ends"]:
             np_text = " ".join(noun_phrase)
             rest = start + relative.end()
-            if _verb_end(sentence[focus[1]:end]) is not None:
+            after = sentence[focus[1]:end]
+            after_verb = _verb_end(after)
+            if after_verb is not None and len(_WORD.findall(after[:after_verb])) == 1:
                 # the relative clause ends with its date and the main clause's verb
-                # follows ("the turnaround that saw schools closed on Friday angered
+                # comes next ("the turnaround that saw schools closed on Friday angered
                 # many"): the title is the relative clause alone; tls-dev
                 # H1N1_guardian (2009-04-25_26)
                 end = focus[1]

@@ -360,3 +360,9 @@ def test_a_relative_clause_that_holds_the_date_ends_before_the_main_verb():
 ])
 def test_a_participle_after_the_subject_is_an_aside_not_its_verb(sentence, expected):
     assert make_title(sentence) == expected
+
+
+def test_a_verb_with_its_object_is_no_participle_aside():
+    sentence = ("The governor accused the ministry of hiding the outbreak until after the "
+                "mayor, a rival, had visited the port on 16 April.")
+    assert title(sentence, "on 16 April").startswith("Governor accused the ministry of hiding")
