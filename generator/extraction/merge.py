@@ -121,7 +121,7 @@ class Merger:
         join_statements(self.by_article)
         join_story_events(self.groups)
         join_background(self.groups)
-        join_busy_days(self.groups)
+        join_busy_days(self.groups, len(self.article_words))
         drop_lone_recollections(self.groups, len(self.article_words))
         drop_off_story(self.groups, self.article_words, self.dated_words)
         drop_unreadable(self.groups, len(self.article_words))

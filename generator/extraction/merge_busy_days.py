@@ -18,6 +18,13 @@ apart: there each report's details are all the record has (events-dev, Wikinews:
 gold counts up to six happenings of one day in one article, and no day of its twenty
 articles is reported by more than three).
 
+An archive of one story, CORROBORATING_ARCHIVE articles or more, is read at an editor's
+resolution on every day, not only on busy ones: each article tells each day once, and
+its other happenings of the day are told by the articles that report them too (tls-dev,
+development figures: events per article 1.61 -> 1.51, coverage of the publishers' days
+0.919 -> 0.923, Date-F1 by importance 0.727 -> 0.731). events-dev, 20 articles, is
+read at the finer resolution its gold asks for.
+
 Events already in the store are never joined into anything here; one the article is
 cited by is its lead, which takes in the article's new reports of the day without
 changing the record (sources are one per article), so running again over the same
@@ -29,6 +36,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..core.dates import Precision
+from .merge_background import CORROBORATING_ARCHIVE
 from .merge_group import Group
 
 # Distinct articles reporting a day that make it a busy day. events-dev reports no day
@@ -37,9 +45,11 @@ from .merge_group import Group
 BUSY_DAY_ARTICLES = 4
 
 
-def join_busy_days(groups: list[Group]) -> None:
+def join_busy_days(groups: list[Group], articles: int = 0) -> None:
     """Fold, per article and busy day, the article's own single-report groups of that
-    day into its lead group of the day."""
+    day into its lead group of the day. In an archive of CORROBORATING_ARCHIVE
+    `articles` or more, every day is folded so."""
+    needed = 1 if articles >= CORROBORATING_ARCHIVE else BUSY_DAY_ARTICLES
     by_day: dict[str, list[Group]] = {}
     for group in groups:
         day = _day(group)
@@ -49,7 +59,7 @@ def join_busy_days(groups: list[Group]) -> None:
         reporting = {m.article.id for g in found for m in g.members}
         reporting |= {s.article for g in found if g.stored is not None
                       for s in g.stored.sources if s.article}
-        if len(reporting) >= BUSY_DAY_ARTICLES:
+        if len(reporting) >= needed:
             _fold_day(found)
 
 

@@ -258,3 +258,15 @@ def test_a_sentence_two_off_story_pages_reprint_is_still_one_telling():
                       day=later, story=STORY)
     events = merge(archive(CORROBORATING_ARCHIVE, pages))
     assert any("radio" in e.title.lower() for e in events)
+
+
+def test_in_a_big_archive_each_article_tells_each_day_once():
+    later = DAY + dt.timedelta(days=5)
+    reports = [report("x", "Flu cases spread to the quarnel ward.", day=later, story=STORY),
+               report("x", "The vorn clinic hired twelve nurses.", day=later,
+                      story=STORY, start=60)]
+    big = merge(archive(CORROBORATING_ARCHIVE, reports))
+    assert [e.title for e in big if e.date.text == later.isoformat()] == \
+        ["Flu cases spread to the quarnel ward."]
+    small = merge(archive(CORROBORATING_ARCHIVE - 2, reports))
+    assert len([e for e in small if e.date.text == later.isoformat()]) == 2
