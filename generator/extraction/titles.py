@@ -524,6 +524,26 @@ def _ends_open(text: str) -> bool:
         words[-1].endswith(("'s", "’s")) or not re.search(r"\w", last)
 
 
+# Words in "-ed" that are no participle (not_verbs holds these and adjectival
+# participles such as "based", which here count).
+_ED_NOT_PARTICIPLES = frozenset("need speed red bed seed feed breed creed deed hundred shed "
+                                "shred greed naked sacred wicked beloved".split())
+
+
+def _ends_on_bare_participle(text: str) -> bool:
+    """Whether `text` ends on an "-ed" participle after a noun, which asks for what
+    follows ("the rebel movement based | in Benghazi", "a ship loaded | with aid"); after
+    a form of "be" or "have" it ends a clause ("was killed", "had arrived"). tls-dev
+    LibyaWar_reuters (2011-07-20_41), haiti_bbc."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    last, before = words[-1], words[-2].lower()
+    return last.endswith("ed") and last[:1].islower() and \
+        last.lower() not in _ED_NOT_PARTICIPLES and before not in _PASSIVE and before not in ("has", "have", "had") and \
+        not before.endswith(("n't", "n’t")) and _verb_end(text[:-len(last)]) is not None
+
+
 def _modal_verb(text: str) -> bool:
     """Whether `text` has no finite verb or its first one is a modal ("could happen")."""
     end = _verb_end(text)
@@ -584,7 +604,8 @@ def _fit_text(text: str) -> str:
     if len(text) <= LONG_CHARS:
         cuts.append(text)
     clean = [c for c in cuts if len(c.split()) >= 2 and not _ends_open(c) and
-             (c == text or not (_ends_on_active_verb(c) or _opens_unfinished_clause(c)))]
+             (c == text or not (_ends_on_active_verb(c) or _opens_unfinished_clause(c) or
+                                _ends_on_bare_participle(c)))]
     keeps_verb = [c for c in clean if verb is None or len(c) >= verb]
     # A second verb phrase is kept whole or not at all: "... asked exporters about
     # products and also applied for exemptions" is not cut after "applied".

@@ -366,3 +366,11 @@ def test_a_verb_with_its_object_is_no_participle_aside():
     sentence = ("The governor accused the ministry of hiding the outbreak until after the "
                 "mayor, a rival, had visited the port on 16 April.")
     assert title(sentence, "on 16 April").startswith("Governor accused the ministry of hiding")
+
+
+def test_a_cut_never_leaves_a_participle_without_what_it_asks_for():
+    sentence = ("The council recognized the rebel movement based in the eastern port as the "
+                "country's rightful government at an international meeting in the capital.")
+    got = title(sentence)
+    assert not got.endswith("based"), got
+    assert got.startswith("Council recognized the rebel movement based in the eastern port")
