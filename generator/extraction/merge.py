@@ -15,6 +15,14 @@ candidate is compared only with the groups the indexes name, so merging runs in
 near-linear time.
 
 A merged event takes its date from its most precise member and cites every sentence.
+
+When all candidates are in, `Merger.events` runs the steps that need the whole run, in
+this order: reprints join their first telling (merge_reprints), statements join their
+article's happening (merge_statements), each article's only event of a day joins
+across the story (merge_stories), recollections of one earlier happening join
+(merge_background), each article tells a day once (merge_busy_days), and in a story
+archive what one article alone tells as background, off the story or in words no
+headline can be made of is left out (merge_background, merge_relevance).
 """
 
 from __future__ import annotations
