@@ -30,7 +30,7 @@ from collections import Counter
 from typing import Optional
 
 from ..core.dates import MINUTES_PER_DAY, Precision
-from .merge_group import Group, corroborated
+from .merge_group import Group, lone_groups
 from .merge_index import COMMON_GROUPS, DateKey, date_key
 
 # Earlier: the date ends at least this long before the article that recalls it.
@@ -112,11 +112,7 @@ def drop_lone_recollections(groups: list[Group], articles: int) -> None:
     articles share were joined by `join_background` and stay, as do stored events."""
     if articles < CORROBORATING_ARCHIVE:
         return
-    for group in groups:
-        if not group.members or group.stored is not None:
-            continue
-        if corroborated(group):
-            continue
+    for group in lone_groups(groups):
         if all(m.event.date.precision < Precision.DAY and not m.event.date.unknown_year
                and m.event.kind != "future" for m in group.members):
             group.members.clear()

@@ -14,7 +14,7 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 from ..core.dates import Precision
 from ..core.model import Event
@@ -70,6 +70,15 @@ def _stored_entries(event: Event) -> list[Entry]:
     entries += [Entry(content_words(quote), frozenset(), (*head, n))
                 for n, quote in enumerate(quotes[1:], start=1)]
     return entries
+
+
+def lone_groups(groups: Iterable["Group"]) -> Iterator["Group"]:
+    """The groups of this run that only one telling supports: with members, holding no
+    stored event, and not `corroborated`; what the steps that leave out lone reports
+    judge."""
+    for group in groups:
+        if group.members and group.stored is None and not corroborated(group):
+            yield group
 
 
 def corroborated(group: "Group") -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .merge_background import CORROBORATING_ARCHIVE
-from .merge_group import Group, corroborated
+from .merge_group import Group, lone_groups
 from .titles import headline_flaw
 
 # A story word is used by at least this share of the archive's articles.
@@ -65,11 +65,7 @@ def drop_off_story(groups: list[Group], article_words: dict[str, frozenset[str]]
     story = story_words(article_words)
     on_story = {article: [sum(len(words & story) >= STORY_WORDS_NEEDED for words in told),
                           len(told)] for article, told in dated_words.items()}
-    for group in groups:
-        if not group.members or group.stored is not None:
-            continue
-        if corroborated(group):
-            continue
+    for group in lone_groups(groups):
         if any(on_story[m.article.id][0] >= ON_STORY_SHARE * on_story[m.article.id][1]
                for m in group.members):
             continue  # an article about the story: "He was found dead on Tuesday" stays
@@ -87,10 +83,6 @@ def drop_unreadable(groups: list[Group], articles: int) -> None:
     if any does."""
     if articles < CORROBORATING_ARCHIVE:
         return
-    for group in groups:
-        if not group.members or group.stored is not None:
-            continue
-        if corroborated(group):
-            continue
+    for group in lone_groups(groups):
         if all(headline_flaw(m.event.title) is not None for m in group.members):
             group.members.clear()

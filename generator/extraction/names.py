@@ -18,6 +18,8 @@ from typing import Iterable, Optional
 
 import yaml
 
+from .word_files import data_lines, data_sections
+
 PERSON, ORGANISATION, PLACE, GROUP, NAME = "person", "organisation", "place", "group", "name"
 ACTOR_KINDS = (PERSON, ORGANISATION, GROUP, NAME)
 MIN_CITY_POPULATION = 250_000
@@ -48,30 +50,13 @@ class Mention:
     role: Optional[str] = None
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=None)
 def _lexicon() -> dict:
-    org_groups: dict[str, set[str]] = {"suffixes": set(), "heads": set(), "names": set()}
-    group = "suffixes"
-    for line in _lines("organisations.txt"):
-        if line.startswith("["):
-            group = line.strip("[]")
-        else:
-            org_groups[group].add(line)
+    org_groups = data_sections("organisations.txt", "suffixes")
     places_data = yaml.safe_load(
         resources.files(__package__).joinpath("data", "places.yml").read_text("utf-8"))
-    not_names: dict[str, set[str]] = {"openers": set(), "time": set(), "units": set()}
-    for line in _lines("not_names.txt"):
-        if line.startswith("["):
-            group = line.strip("[]")
-        else:
-            not_names[group].add(line)
-    titles = _lines("titles.txt")
+    not_names = data_sections("not_names.txt", "openers")
+    titles = data_lines("titles.txt")
     titles = sorted(titles + [t + "s" for t in titles if t[-1].isalpha()], key=len,
                     reverse=True)
     return {

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
 from ..core.model import Sentence
+from .word_files import data_lines, data_sections
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
 # A sentence end: terminal punctuation, closing quotes/brackets, then space, then the
@@ -32,41 +32,19 @@ _SHORT_LINE = 70
 
 @lru_cache(maxsize=None)
 def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    groups: dict[str, set[str]] = {"never": set(), "ambiguous": set()}
-    current = "never"
-    data = resources.files(__package__).joinpath("data")
-    for line in data.joinpath("abbreviations.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = line.strip("[]")
-            continue
-        groups[current].add(line)
-    openers = {line.strip() for line in
-               data.joinpath("openers.txt").read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")}
-    return frozenset(groups["never"]), frozenset(groups["ambiguous"]), frozenset(openers)
+    abbreviations = data_sections("abbreviations.txt", "never")
+    return (abbreviations["never"], abbreviations["ambiguous"],
+            frozenset(data_lines("openers.txt")))
 
 
 @lru_cache(maxsize=None)
 def _run_on_words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """The pattern of a run-on boundary, the openers that need a lower-case word or a
     number before them, and the words after which there is no boundary."""
-    groups: dict[str, set[str]] = {"openers": set(), "after_lower": set(), "not_after": set()}
-    current = "openers"
-    text = resources.files(__package__).joinpath("data", "run_on.txt").read_text("utf-8")
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = line.strip("[]")
-            continue
-        groups[current].add(line)
-    openers = "|".join(sorted(groups["openers"] | groups["after_lower"]))
-    return (re.compile(rf"(?<=[a-z0-9%)]) (?=(?:{openers}) )"),
-            frozenset(groups["after_lower"]), frozenset(groups["not_after"]))
+    words = data_sections("run_on.txt", "openers")
+    openers = "|".join(sorted(words["openers"] | words["after_lower"]))
+    return (re.compile(rf"(?<=[a-z0-9%)]) (?=(?:{openers}) )"), words["after_lower"],
+            words["not_after"])
 
 
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:

@@ -446,13 +446,18 @@ def _main_clause(text: str) -> str:
     return main
 
 
+def _may_be_participle(word: str) -> bool:
+    """A lower-case "-ed" word that is not one of the irregular finite forms the title
+    rules list: it may be a past participle ("published", "posted")."""
+    return word.endswith("ed") and word[:1].islower() and \
+        word.lower() not in title_words()["finite_verbs"]
+
+
 def _participle_before_verb(segment: str, segments: list[str], index: int) -> bool:
     """Whether `segment` opens with a bare "-ed" participle ("published on Monday") and a
     later segment opens with a finite verb ("said prices rose"): then it is an aside of
     the subject, and that later verb is the subject's."""
-    first = (_WORD.findall(segment) or [""])[0]
-    if not first.endswith("ed") or not first[:1].islower() or \
-            first.lower() in title_words()["finite_verbs"]:
+    if not _may_be_participle((_WORD.findall(segment) or [""])[0]):
         return False
     for later in segments[index + 1:]:
         opening = (_WORD.findall(later) or [""])[0]
@@ -478,8 +483,7 @@ def _predicate_after_participle(first: str, segments: list[str]
     segment's index, or None. tls-dev LibyaWar_cnn (2011-02-16_240)."""
     verb = _verb_end(first)
     words = _WORD.findall(first[:verb]) if verb is not None else []
-    if len(words) < 2 or not words[-1].endswith("ed") or not words[-1][:1].islower() or \
-            words[-1].lower() in title_words()["finite_verbs"]:
+    if len(words) < 2 or not _may_be_participle(words[-1]):
         return None
     following = (_WORD.findall(first[verb:]) or [""])[0].lower()
     if following not in _PARTICIPLE_PREPOSITIONS:
