@@ -456,7 +456,8 @@ def _may_be_participle(word: str) -> bool:
 def _participle_before_verb(segment: str, segments: list[str], index: int) -> bool:
     """Whether `segment` opens with a bare "-ed" participle ("published on Monday") and a
     later segment opens with a finite verb ("said prices rose"): then it is an aside of
-    the subject, and that later verb is the subject's."""
+    the subject, and that later verb is the subject's. TempEval-3 APW20000115.0031
+    ("NAME, flanked by ..., was at ..."), tls-dev LibyaWar_cnn and H1N1_bbc."""
     if not _may_be_participle((_WORD.findall(segment) or [""])[0]):
         return False
     for later in segments[index + 1:]:
