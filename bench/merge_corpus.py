@@ -103,7 +103,13 @@ def candidate(article: Article, text: str, day: dt.date, actors: list[str],
               story_words: frozenset[str], start: int) -> Candidate:
     """A candidate as extraction makes it from one sentence dated `day`."""
     date = parse_date(day.isoformat())
-    event = Event(id="", date=date, title=text[:60], actors=list(actors),
+    # A title with a real verb, as extraction writes them: a title with none is
+    # unreadable and, in a large archive, left out before merging is measured.
+    person = actors[0] if actors else ""
+    title = text[:60]
+    if person and text.startswith(person + " "):
+        title = f"{person} announced {text[len(person):].strip()}"[:60]
+    event = Event(id="", date=date, title=title, actors=list(actors),
                   sources=[Source(article=article.id, title=article.title, quote=text)],
                   confidence=0.9)
     event.id = provisional_id(event, article.id)
