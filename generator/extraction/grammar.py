@@ -69,6 +69,7 @@ _AUXILIARIES = frozenset("is are was were be been has have had do does did will 
                          "shall should can could may might must".split())
 
 
+@lru_cache(maxsize=8192)
 def main_verb(text: str) -> Optional[Word]:
     """The first finite verb of `text`'s main clause, or None: verbs of a relative clause
     ("Man who has returned from Mexico") and verbs before any subject do not count. A
@@ -137,8 +138,8 @@ def runs_on(text: str) -> bool:
     """Whether `text` runs a second sentence on after its main clause with no stop
     between: a capitalised determiner or pronoun ("... oil refinery The revolution has
     started", "... in Haiti It's in Port-au-Prince"), or a name after a lower-case noun
-    ("... for distribution ActionAid started") or after a closing quote, that opens a subject with a finite verb
-    of its own. A name after a verb or a preposition ("said Libyan leader X was", "to
+    ("... for distribution ActionAid started") or after a closing quote, that opens a
+    subject with a finite verb of its own. A name after a verb or a preposition ("said Libyan leader X was", "to
     Haiti") is the clause's own object, not a new sentence."""
     found = words(text)
     verb = main_verb(text)
@@ -158,13 +159,8 @@ def runs_on(text: str) -> bool:
             and following is not None and not following.text[:1].isupper()
         if not (opener or after_noun):
             continue
-        for later in found[index + 1:]:
-            if later.tag in _FINITE:
-                return True
-            if later.text in _STOPS or later.tag in _RELATIVE or \
-                    later.tag in ("CC", "TO", "VBG", "WRB") or \
-                    later.text.lower() in _SUBORDINATORS:
-                break
+        if _finite_verb_follows(found[index + 1:]):
+            return True
     return False
 
 
@@ -194,7 +190,27 @@ _ACTIVE = frozenset("VB VBD VBZ VBP".split())
 # the rest of the clause the cut ends.
 _SUBORDINATORS = frozenset("after before because while when whereas since until unless "
                            "although though if as whether once".split())
-_STOPS = frozenset(",;:()–—-\"“”".split()) | {",", ";", ":", "(", ")", "-", "–", "—"}
+_STOPS = frozenset({",", ";", ":", "(", ")", "-", "–", "—"})
+# After a cut, a participle or a "that" also opens a clause of its own ("ministers |
+# based in X", "said | that ..."), where a run-on's new subject does not stop.
+_CUT_STOPS = frozenset({"VBN", "that"})
+
+
+def _finite_verb_follows(following: list[Word] | tuple[Word, ...],
+                         also_stop_at: frozenset[str] = frozenset()) -> bool:
+    """Whether a finite verb comes in `following` before anything that opens another
+    clause: punctuation, a relative or "wh" word, a conjunction, "to", an "-ing" form, a
+    subordinator, or a tag or lower-case word of `also_stop_at`. The words read up to it
+    are then a subject waiting for that verb."""
+    for word in following:
+        lower = word.text.lower()
+        if word.text in _STOPS or word.tag in _RELATIVE or \
+                word.tag in ("CC", "TO", "VBG", "WRB") or lower in _SUBORDINATORS or \
+                word.tag in also_stop_at or lower in also_stop_at:
+            return False
+        if word.tag in _FINITE:
+            return True
+    return False
 
 
 def clean_cut(text: str, offset: int) -> bool:
@@ -228,12 +244,4 @@ def clean_cut(text: str, offset: int) -> bool:
     if following.tag == "IN" and last.tag in _ACTIVE and \
             following.text.lower() not in _SUBORDINATORS:
         return False
-    for word in after:
-        lower = word.text.lower()
-        if word.text in _STOPS or word.tag in _RELATIVE or word.tag in ("CC", "TO", "VBG",
-                                                                        "VBN", "WRB") or \
-                lower in _SUBORDINATORS or lower == "that":
-            return True
-        if word.tag in _FINITE:
-            return False
-    return True
+    return not _finite_verb_follows(after, also_stop_at=_CUT_STOPS)
