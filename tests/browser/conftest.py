@@ -98,7 +98,7 @@ class Served:
         handler = functools.partial(_QuietHandler, directory=str(root))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        self.events, self.name = events, name
+        self.root, self.events, self.name = root, events, name
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
