@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..core.dates import DateError, human_date, parse_date
 from ..core.model import Event
 from ..ranking.importance import key_events
-from .chart import chart_bars, chart_svg
+from .chart import chart_bars, chart_html
 from .escape import html_text, safe_url, script_json
 from .jsonld import event_jsonld
 from .paths import file_url, page_url, relative_url
@@ -238,7 +238,7 @@ class SitePlan:
                     self.periods.where else self.periods.where[(year, None)]
             link = relative_url(on_page, path, self.options.directory_urls)
             return link + (f"#{anchor}" if anchor else "")
-        return Markup(chart_svg(chart_bars(self.years, href)))
+        return Markup(chart_html(chart_bars(self.years, href)))
 
     def _home_anchor(self, year: int, month: Optional[int]) -> str:
         for group in self.years:
