@@ -115,8 +115,12 @@ def short_count(count: int) -> str:
 
 
 def bar_name(bar: Bar) -> str:
-    """What a screen reader (and a hover tooltip) says for a bar."""
-    return f"{bar.label}: {bar.count} {'event' if bar.count == 1 else 'events'}"
+    """What a screen reader (and a hover tooltip) says for a bar. It holds the count as
+    the bar shows it, so the link's name contains its visible text (WCAG 2.5.3)."""
+    noun = "event" if bar.count == 1 else "events"
+    shown = short_count(bar.count)
+    exact = "" if shown == str(bar.count) else f" ({bar.count})"
+    return f"{bar.label}: {shown}{exact} {noun}"
 
 
 def chart_html(bars: list[Bar]) -> str:
@@ -142,15 +146,17 @@ def _panel_html(panel: Panel, peak: int) -> str:
 
 def _bar_html(bar: Bar, peak: int) -> str:
     """A column: the count sitting on its bar, the short label beneath. A bar with events
-    is a link named for screen readers; an empty one gets its name as hidden text."""
+    is a link named for screen readers; an empty one gets its name as hidden text. The
+    label stays outside the link, so the link's visible text (the count) is part of its
+    name."""
     name = html.escape(bar_name(bar))
-    inner = (f'<span class="tl-stack" aria-hidden="true">{_stack_html(bar, peak)}</span>'
-             f'<span class="tl-axis" aria-hidden="true">{_axis_html(bar)}</span>')
+    stack = f'<span class="tl-stack" aria-hidden="true">{_stack_html(bar, peak)}</span>'
+    axis = f'<span class="tl-axis" aria-hidden="true">{_axis_html(bar)}</span>'
     if bar.count and bar.href:
         return (f'<li class="tl-col"><a href="{html.escape(bar.href)}" title="{name}" '
-                f'aria-label="{name}">{inner}</a></li>')
+                f'aria-label="{name}">{stack}</a>{axis}</li>')
     empty = "" if bar.count else " tl-empty"
-    return f'<li class="tl-col{empty}">{inner}<span class="tl-sr">{name}</span></li>'
+    return f'<li class="tl-col{empty}">{stack}{axis}<span class="tl-sr">{name}</span></li>'
 
 
 def _stack_html(bar: Bar, peak: int) -> str:

@@ -69,6 +69,19 @@ def test_html_is_bars_of_links_named_with_their_counts_and_no_image():
                           "</figcaption></figure>")
 
 
+def test_a_link_names_the_count_it_shows_and_leaves_the_label_outside():
+    """WCAG 2.5.3: a link's visible text (its count) is part of its name; the month
+    label is drawn below the link, not in it."""
+    bars = [Bar("March 2017", 1234, "p/2017-3", "Mar")] + \
+        [Bar(f"m{i}", 0, None, "X") for i in range(11)]
+    assert bar_name(bars[0]) == "March 2017: 1.2k (1234) events"
+    chart = chart_html(bars)
+    link = re.search(r"<a [^>]*>(.*?)</a>", chart).group(1)
+    visible = re.sub(r"<[^>]+>", "", link)
+    assert visible == "1.2k" and visible in bar_name(bars[0])
+    assert "tl-axis" not in link and '</a><span class="tl-axis"' in chart
+
+
 def test_html_escapes_links_and_names():
     bar = Bar('A "quoted" <b> month', 3, 'x.html?a=1&b="2"', "Q")
     chart = chart_html([bar] + [Bar(f"m{i}", 0, None) for i in range(11)])
