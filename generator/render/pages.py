@@ -28,14 +28,16 @@ from .jsonld import event_jsonld
 from .paths import file_url, page_url, relative_url
 from .years_months import group_of, group_years, month_label
 from .period_pages import PERIODS_INDEX, PeriodPage, PeriodPlan, plan_periods
-from .records import (Facet, SiteOptions, build_cards, build_facets, build_sources,
-                      source_key)
+from .records import (Card, Facet, SiteOptions, brief_card, build_cards, build_facets,
+                      build_sources, cited_articles, newest_source_date, source_key)
 
 EVENT_BOOST = 2.0   # an event's own page ranks above the lists that mention it
 LIST_BOOST = 0.5
 DESCRIPTION_LENGTH = 160
 DATA_PAGE = "data.md"
 EXPLORE_PAGE = "explore.md"
+NEWEST_PAGE = "newest.md"
+NEWEST_ON_HOME = 5  # the newest events the home page names, one line each
 STYLESHEET = "assets/timeline.css"
 INTERACTIVE_PAGE = "interactive.md"
 TIMELINEJS_DATA = "timeline.json"
@@ -93,8 +95,11 @@ class SitePlan:
         # first as chosen, shown in timeline order.
         chosen = key_events(events, options.key_events if options.key_events > 0 else None)
         self.key_ids = frozenset(r.event.id for r in chosen)
-        self.cards = build_cards(events, self.facets,
+        self.cards = build_cards(events, self.facets, self.sources,
                                  None if self.event_pages else self.period_path, self.key_ids)
+        # Facet pages of very large stores list brief cards (see SiteOptions).
+        self.brief_facets = len(events) > options.brief_cards_after
+        self.brief_cards: dict[str, Card] = {}
         self.home_lists_all = len(events) <= options.home_max_events
         self.pages: list[Page] = []
         self._plan()
@@ -105,15 +110,19 @@ class SitePlan:
 
     def _plan(self) -> None:
         self.pages.append(self._home())
+        if self.events:
+            self.pages.append(self._newest())
         self.pages.append(self._periods_index())
         self.pages.extend(self._period(p) for p in self.periods.pages)
         if self.event_pages:
             for index, event in enumerate(self.events):
                 self.pages.append(self._event(index, event))
         for facet in self.facets.values():
+            # No listing of Material's tags: event pages leave their tags to the facet
+            # pages, so every tag link on the site goes to the tag's own page.
             self.pages.append(Page(facet.index_path, "facets.md.j2", facet.title,
                                    f"Every {facet.singular} in the timeline.",
-                                   {"facet": facet, "listing": self._tag_listing()}))
+                                   {"facet": facet, "listing": False}))
             for name, ref in facet.refs.items():
                 self.pages.extend(self._facet(facet, name, ref))
         self.pages.append(Page("sources/index.md", "sources.md.j2", "Sources",
@@ -123,7 +132,8 @@ class SitePlan:
             self.pages.append(Page(group.ref.path, "source.md.j2", group.ref.name,
                                    f"Events reported in {group.ref.name}.",
                                    {"group": group, "source_url": safe_url(group.source.url),
-                                    "items": [(self.cards[e.id], s) for e, s in group.items]},
+                                    "items": [(self.cards[e.id], _quotes(cited))
+                                              for e, cited in group.items]},
                                    searched=self.lunr_everything))
         downloads = [{"path": path, "title": title, "description": description}
                      for path, title, description in self.options.downloads]
@@ -142,10 +152,6 @@ class SitePlan:
                                                          self.options.directory_urls)},
                                    boost=EVENT_BOOST))
 
-    def _tag_listing(self) -> bool:
-        """Material's listing of every tagged event page: only while it stays short."""
-        return self.event_pages and self.home_lists_all
-
     def _facet(self, facet: Facet, name: str, ref: Any) -> list[Page]:
         """A name's page; past `facet_page_max_events` it lists its periods, each a page."""
         events = facet.events[name]
@@ -154,22 +160,28 @@ class SitePlan:
         if len(events) <= limit:
             return [Page(ref.path, "facet.md.j2", name, description,
                          {"facet": facet, "ref": ref, "parts": [],
-                          "years": self._card_years(events)},
+                          "years": self._card_years(events, self.brief_facets)},
                          searched=self.lunr_everything)]
         parts = plan_periods(group_years(events), limit, ref.path[:-len(".md")])
         pages = [Page(ref.path, "facet.md.j2", name, description,
                       {"facet": facet, "ref": ref, "parts": parts.pages, "years": []},
                       searched=self.lunr_everything)]
-        pages.extend(self._period(p, f"{name} · {p.label}", ref) for p in parts.pages)
+        pages.extend(self._period(p, f"{name} · {p.label}", ref, self.brief_facets)
+                     for p in parts.pages)
         return pages
 
     # ------------------------------------------------------------------ pages
 
     def _home(self) -> Page:
         o = self.options
+        updated = newest_source_date(self.events)
+        newest = self._newest_cards(NEWEST_ON_HOME) \
+            if len(self.events) > NEWEST_ON_HOME else []
         return Page("index.md", "home.md.j2", o.name, o.description or
                     f"A timeline of {len(self.events)} events.",
                     {"years": self._card_years(self.events) if self.home_lists_all else [],
+                     "updated": human_date(updated) if updated else None,
+                     "newest": newest, "newest_page": NEWEST_PAGE,
                      # the brief only when it is briefer than the record
                      "key": [self.cards[e.id] for e in self.events if e.id in self.key_ids]
                      if len(self.key_ids) < len(self.events) else [],
@@ -178,14 +190,28 @@ class SitePlan:
                      "last": self.cards[self.events[-1].id] if self.events else None,
                      "facets": self.facets, "sources": self.sources})
 
+    def _newest(self) -> Page:
+        """The end of the record, newest first: what a returning reader looks for."""
+        cards = self._newest_cards(self.options.newest_events)
+        return Page(NEWEST_PAGE, "newest.md.j2", "Newest first",
+                    f"The {len(cards)} newest events of the timeline, newest first.",
+                    {"cards": cards, "count": len(self.events)},
+                    searched=self.lunr_everything)
+
+    def _newest_cards(self, count: int) -> list[Card]:
+        """The last `count` events of the timeline, newest first (a slice: cheap at any
+        size)."""
+        return [self.cards[e.id] for e in reversed(self.events[-count:])] if count > 0 else []
+
     def _periods_index(self) -> Page:
         return Page(PERIODS_INDEX, "periods.md.j2", "Periods",
                     "The timeline by year and month.",
                     {"period_pages": self.periods.pages, "chart": self._chart(PERIODS_INDEX)})
 
-    def _period(self, period: PeriodPage, title: str = "", parent: Any = None) -> Page:
+    def _period(self, period: PeriodPage, title: str = "", parent: Any = None,
+                brief: bool = False) -> Page:
         """A period of the timeline, or of a long facet (`parent`, titled `title`)."""
-        runs = [(run, [self.cards[e.id] for e in run.events]) for run in period.runs]
+        runs = [(run, self._list_cards(run.events, brief)) for run in period.runs]
         title = title or period.label
         return Page(period.path, "period.md.j2", title,
                     f"Events of {title}: {period.count}.",
@@ -199,17 +225,32 @@ class SitePlan:
         year, month = group_of(event)
         period_path = self.periods.where[(year, month)][0]
         url = self._absolute(card.path)
-        sources = [{"source": s, "url": safe_url(s.url),
-                    "published": human_date(s.published) if s.published else None,
-                    "page": self.sources[source_key(s)].ref} for s in event.sources]
+        sources = self._event_sources(event)
+        # No `tags` in the front matter: Material would link them to its own listing,
+        # while the page's Tags line and every card link a tag to the tag's page.
         return Page(card.path, "event.md.j2", event.title,
                     event.summary or f"{event.when}: {event.title}",
                     {"card": card, "event": event, "before": before, "after": after,
                      "period": {"label": month_label(year, month), "path": period_path,
                                 "anchor": card.id_anchor},
-                     "sources": sources, "dated": _how_dated(event),
+                     "sources": sources, "reading": _date_reading(event, sources),
+                     "review": _review(event),
                      "jsonld": script_json(event_jsonld(event, url))},
-                    tags=list(event.tags), boost=EVENT_BOOST, searched=self.lunr_everything)
+                    boost=EVENT_BOOST, searched=self.lunr_everything)
+
+    def _event_sources(self, event: Event) -> list[dict[str, Any]]:
+        """Each article that reported the event, once, with every sentence it was dated
+        from, a link to the article (or to its page here) and to its page here."""
+        out = []
+        for first in cited_articles(event):
+            key = source_key(first)
+            group = self.sources[key]  # its best-described citation names the article
+            out.append({"source": group.source, "url": safe_url(group.source.url),
+                        "published": human_date(group.source.published)
+                        if group.source.published else None,
+                        "page": group.ref,
+                        "quotes": _quotes(s for s in event.sources if source_key(s) == key)})
+        return out
 
     def _interactive(self) -> Page:
         """The TimelineJS view: its assets and data are addressed from the page itself."""
@@ -224,10 +265,19 @@ class SitePlan:
 
     # ------------------------------------------------------------------ helpers
 
-    def _card_years(self, events: list[Event]) -> list[tuple[Any, list]]:
+    def _card_years(self, events: list[Event], brief: bool = False) -> list[tuple[Any, list]]:
         """Years -> month runs -> cards, for the list templates."""
-        return [(year, [(run, [self.cards[e.id] for e in run.events]) for run in year.months])
+        return [(year, [(run, self._list_cards(run.events, brief)) for run in year.months])
                 for year in group_years(events)]
+
+    def _list_cards(self, events: list[Event], brief: bool) -> list[Card]:
+        """The cards of `events`: full, or date and title only (made once per event)."""
+        if not brief:
+            return [self.cards[e.id] for e in events]
+        for event in events:
+            if event.id not in self.brief_cards:
+                self.brief_cards[event.id] = brief_card(self.cards[event.id])
+        return [self.brief_cards[e.id] for e in events]
 
     def _chart(self, on_page: str) -> Markup:
         def href(year: int, month: Optional[int]) -> str:
@@ -254,17 +304,60 @@ class SitePlan:
         return self.options.url.rstrip("/") + "/" + page_url(path, self.options.directory_urls)
 
 
-def _how_dated(event: Event) -> Optional[dict[str, Any]]:
-    """The extractor's account of the date: the words, what they were read against."""
+def _quotes(sources: Any) -> tuple[str, ...]:
+    """The distinct sentences quoted from one article, in order (a tuple: a cache key)."""
+    return tuple(dict.fromkeys(s.quote for s in sources if s.quote))
+
+
+def _date_reading(event: Event, sources: list[dict[str, Any]]) -> Optional[dict[str, Any]]:
+    """How the date was read, for a sentence in plain words: the words, the article
+    they were found in (the first whose quote holds them), and the date they were
+    counted from when that is not the article's own."""
     info = event.extraction or {}
-    if not any(info.get(k) for k in ("phrase", "anchor", "rule")):
+    phrase = info.get("phrase")
+    if not phrase:
         return None
-    anchor = info.get("anchor")
+    found = next((s for s in sources if any(str(phrase).casefold() in q.casefold()
+                                            for q in s["quotes"])), None)
+    found = found or (sources[0] if sources else None)
+    anchor = _date_label(info.get("anchor"))
+    article = None
+    if found:
+        source = found["source"]
+        article = "the " + (f"{source.publisher.strip()} article" if source.publisher and
+                            source.publisher.strip() else "article")
+        if found["published"]:
+            article += f" of {found['published']}"
+        if anchor == found["published"]:
+            anchor = None
+    return {"phrase": str(phrase), "article": article, "anchor": anchor,
+            "url": found["url"] if found else None, "page": found["page"] if found else None}
+
+
+def _date_label(value: Any) -> Optional[str]:
+    """A date of the extraction record in words, or as written when it does not parse."""
+    if not value:
+        return None
     try:
-        anchor_label = human_date(parse_date(anchor)) if anchor else None
+        return human_date(parse_date(value))
     except DateError:
-        anchor_label = str(anchor)
-    return {"phrase": info.get("phrase"), "anchor": anchor_label, "rule": info.get("rule")}
+        return str(value)
+
+
+def _review(event: Event) -> Optional[dict[str, Any]]:
+    """What a reviewer checks: the stored date, the tagger rule that read it, the
+    extractor's confidence and its note; None for an event with none of them."""
+    info = event.extraction or {}
+    if event.confidence is None and not info.get("rule") and not event.review:
+        return None
+    stored = f"date {event.date}"
+    if event.end:
+        stored += f", end {event.end}"
+    if event.qualifier:
+        stored += f", qualifier {event.qualifier}"
+    confidence = round(event.confidence * 100) if event.confidence is not None else None
+    return {"stored": stored, "rule": info.get("rule"), "confidence": confidence,
+            "note": event.review}
 
 
 def render_pages(plan: SitePlan, env: jinja2.Environment) -> dict[str, str]:

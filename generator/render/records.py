@@ -6,11 +6,14 @@ records out, and a page costs time in proportion to what it shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
-from ..core.dates import Precision
+from markupsafe import Markup
+
+from ..core.dates import DateValue, human_date
 from ..core.model import Event, Source
+from .escape import safe_url
 from .paths import unique_slugs
 
 
@@ -32,6 +35,11 @@ class SiteOptions:
     header_search_max_events: int = 2_000
     explore: bool = True
     key_events: int = 0  # how many key events the home page leads with; 0: scaled to the store
+    # Above this many events the pages of actors, places and tags (and their periods)
+    # show each card as its date and title only: those pages repeat every event several
+    # times over, and the summaries would multiply the size of the site.
+    brief_cards_after: int = 10_000
+    newest_events: int = 50  # how many events the newest-first page lists
 
     def event_pages(self, count: int) -> bool:
         """Whether a store of `count` events gets a page per event."""
@@ -89,56 +97,100 @@ def source_key(source: Source) -> str:
 
 @dataclass
 class SourceGroup:
-    """One source article and the events taken from it, each with its quoted sentence."""
+    """One source article and the events taken from it, each event once with the
+    sentences quoted from this article (an article may date one event twice)."""
 
     ref: Ref
     source: Source
-    items: list[tuple[Event, Source]] = field(default_factory=list)
+    items: list[tuple[Event, list[Source]]] = field(default_factory=list)
 
 
 def build_sources(events: list[Event]) -> dict[str, SourceGroup]:
-    """Source key -> its page and events, keyed in the order of first citation."""
-    found: dict[str, list[tuple[Event, Source]]] = {}
+    """Source key -> its page and events, keyed in the order of first citation; the
+    count is of distinct events, so a page says as many as it shows."""
+    found: dict[str, dict[str, tuple[Event, list[Source]]]] = {}
     for event in events:
         for source in event.sources:
-            found.setdefault(source_key(source), []).append((event, source))
-    slugs = unique_slugs(
-        (items[0][1].article or _url_name(items[0][1].url)) for items in found.values())
+            by_event = found.setdefault(source_key(source), {})
+            by_event.setdefault(event.id, (event, []))[1].append(source)
+    slugs = unique_slugs(_source_name(next(iter(items.values()))[1][0])
+                         for items in found.values())
     groups = {}
-    for key, items in found.items():
-        first = _best(items)
-        name = first.article or _url_name(first.url)
+    for key, by_event in found.items():
+        items = list(by_event.values())
+        first = _best([s for _, cited in items for s in cited])
         title = first.title or first.article or first.url or "untitled source"
-        groups[key] = SourceGroup(Ref(title, f"sources/{slugs[name]}.md", len(items)),
-                                  first, items)
+        groups[key] = SourceGroup(
+            Ref(title, f"sources/{slugs[_source_name(first)]}.md", len(items)), first, items)
     return groups
+
+
+def _source_name(source: Source) -> str:
+    """The name a source page's address is made from: the article, else the URL."""
+    return source.article or _url_name(source.url)
 
 
 def _url_name(url: Optional[str]) -> str:
     return (url or "source").split("://", 1)[-1]
 
 
-def _best(items: list[tuple[Event, Source]]) -> Source:
+def _best(citations: list[Source]) -> Source:
     """The citation with the most details names the source (titles vary by event file)."""
     def filled(source: Source) -> int:
         return sum(1 for v in (source.title, source.publisher, source.url, source.published)
                    if v)
-    return max((s for _, s in items), key=filled)
+    return max(citations, key=filled)
+
+
+def cited_articles(event: Event) -> list[Source]:
+    """The event's sources, each article once (the first citation of it), in order."""
+    seen: dict[str, Source] = {}
+    for source in event.sources:
+        seen.setdefault(source_key(source), source)
+    return list(seen.values())
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """The line naming where a card's event was reported: "Bloomberg, 22 July 2019".
+
+    It links to the article itself when its address is known, else to the source's
+    page on this site."""
+
+    label: str
+    page: str
+    url: Optional[Markup] = None
+
+
+def source_link(source: Source, page: str) -> SourceLink:
+    """The publisher (else the article's title) and publication date of a source."""
+    name = (source.publisher or "").strip() or source.title or source.article or "source"
+    label = f"{name}, {human_date(source.published)}" if source.published else name
+    return SourceLink(label, page, safe_url(source.url))
 
 
 @dataclass
 class Card:
-    """An event as every list shows it: date, title, summary, chips, source count."""
+    """An event as every list shows it: date, title, summary, chips, its source."""
 
     event: Event
     path: str          # the page the title links to: the event's own, or its period page
     when: str
-    uncertain: bool
+    uncertain: bool    # an approximate date: drawn dashed, in italics, with "≈"
     actors: list[Ref]
     places: list[Ref]
     tags: list[Ref]
     anchor: str = ""   # on `path`, when the event has no page of its own
     key: bool = False  # one of the key events the home page leads with
+    source: Optional[SourceLink] = None  # the first article that reported it
+    articles: int = 0  # distinct articles that reported it
+    brief: bool = False  # date and title only (the list pages of very large sites)
+
+    @property
+    def text(self) -> Optional[str]:
+        """What the card says of the event: its summary, else the sentence it came from."""
+        return self.event.summary or next(
+            (s.quote for s in self.event.sources if s.quote), None)
 
     @property
     def id_anchor(self) -> str:
@@ -172,8 +224,9 @@ class Card:
 
 
 def reach(event: Event) -> str:
-    """"reported by 3 articles from 2 publishers", or "" for an event without sources."""
-    articles = {s.article or s.url or s.title or str(n) for n, s in enumerate(event.sources)}
+    """"reported by 3 articles from 2 publishers", or "" for an event without sources;
+    an article cited twice (two of its sentences date the event) counts once."""
+    articles = {source_key(s) for s in event.sources}
     publishers = {s.publisher.strip().casefold() for s in event.sources
                   if s.publisher and s.publisher.strip()}
     if not articles:
@@ -184,10 +237,21 @@ def reach(event: Event) -> str:
     return text
 
 
-def is_uncertain(event: Event) -> bool:
-    """Dates that should look uncertain: qualified, coarser than a day, or a range."""
-    return (event.qualifier is not None or event.date.precision < Precision.DAY
-            or (event.end is not None and event.end != event.date))
+def is_approximate(event: Event) -> bool:
+    """Dates to show as approximate: "about", "early/mid/late", "before/after".
+
+    A range, a month or a year is exact at its own precision ("20–21 July 2019",
+    "May 2019") and is shown as it is."""
+    return event.qualifier is not None
+
+
+def newest_source_date(events: list[Event]) -> Optional[DateValue]:
+    """The publication date of the newest source article: how recent the record is.
+
+    Taken from the events themselves, so the same store always says the same."""
+    dates = [s.published for e in events for s in e.sources
+             if s.published is not None and not s.published.unknown_year]
+    return max(dates, key=lambda d: (d.stop, d.start)) if dates else None
 
 
 def event_path(event: Event) -> str:
@@ -199,9 +263,11 @@ def card_anchor(event: Event) -> str:
 
 
 def build_cards(events: list[Event], facets: dict[str, Facet],
+                sources: dict[str, SourceGroup],
                 home_of: Optional[Callable[[Event], str]] = None,
                 key_ids: frozenset[str] = frozenset()) -> dict[str, Card]:
-    """Event id -> card, linking each name to its facet page.
+    """Event id -> card, linking each name to its facet page and the first source to
+    its article.
 
     Without `home_of` the title links to the event's own page; with it (no event pages)
     to the card's anchor on the page `home_of(event)` names, its permalink.
@@ -212,7 +278,15 @@ def build_cards(events: list[Event], facets: dict[str, Facet],
                 for key in facets}
         path, anchor = (event_path(event), "") if home_of is None else \
             (home_of(event), card_anchor(event))
-        cards[event.id] = Card(event, path, event.when, is_uncertain(event),
+        articles = cited_articles(event)
+        group = sources[source_key(articles[0])] if articles else None
+        first = source_link(group.source, group.ref.path) if group else None
+        cards[event.id] = Card(event, path, event.when, is_approximate(event),
                                refs["actors"], refs["places"], refs["tags"], anchor,
-                               event.id in key_ids)
+                               event.id in key_ids, first, len(articles))
     return cards
+
+
+def brief_card(card: Card) -> Card:
+    """The same card showing date and title only."""
+    return replace(card, brief=True)

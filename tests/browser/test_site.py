@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+from generator.render.escape import safe_url
+from generator.render.records import source_key
 from generator.store.folder import load_store
 
 from ..conftest import event_text
@@ -94,6 +96,74 @@ def test_event_page_shows_its_source_and_quote(fixture_site, page):
     assert "Bloomberg" in sources and "published 22 July 2019" in sources
     assert page.locator("text=Before:").count() == 1 and page.locator("text=After:").count() == 1
     assert page.title().startswith(SOYBEAN_TITLE)
+    assert page.problems == []
+
+
+# The date line's classes, and what the reader sees of them: the "≈" and the italics.
+DATE_LOOK = """e => [[...e.classList].sort().join(" "),
+                     getComputedStyle(e, "::before").content, getComputedStyle(e).fontStyle]"""
+
+
+def test_event_pages_mark_approximate_dates_and_only_those(seed_site, fixture_site, page):
+    """Each event page's date has the classes tl-when and tl-uncertain (both) when the
+    date is approximate, and reads "≈ ..." in italics; a range or a month does not."""
+    for site in dict.fromkeys((seed_site, fixture_site)):
+        for event in load_store(site.events).events:
+            visit(page, f"{site.url}events/{event.id}/")
+            look = page.locator(".md-content p.tl-when").evaluate(DATE_LOOK)
+            if event.qualifier:
+                assert look == ["tl-uncertain tl-when", '"≈ "', "italic"], (event.id, look)
+            else:
+                assert look == ["tl-when", "none", "normal"], (event.id, look)
+            assert page.locator(".md-content .tl-when").count() == 1, event.id
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_links_in_grey_lead_lines_are_underlined(fixture_site, page, scheme):
+    page.emulate_media(color_scheme=scheme)
+    # The palette follows the system's scheme unless a page stored a choice in this
+    # shared profile: forget any before each page's scripts run, and after the test.
+    page.add_init_script("window.localStorage.clear()")
+    try:
+        for path in ("", "events/2019-06-trump-and-xi-meet-at-g20/", "tags/trade/"):
+            visit(page, fixture_site.url + path)
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == \
+                ("slate" if scheme == "dark" else "default")
+            links = page.locator(".tl-lead a, .tl-source a")
+            assert links.count() > 0, path
+            lines = links.evaluate_all(
+                "els => els.map(e => getComputedStyle(e).textDecorationLine)")
+            assert all("underline" in line for line in lines), (path, lines)
+    finally:
+        page.evaluate("window.localStorage.clear()")
+    assert page.problems == []
+
+
+def test_cards_show_the_summary_or_sentence_and_link_their_source(seed_site, fixture_site,
+                                                                  page):
+    """The text under a card's title is the summary, else the source sentence; the source
+    line links to the article's address, else to the source's page on the site."""
+    for site in dict.fromkeys((seed_site, fixture_site)):
+        visit(page, site.url)
+        events, on_site = load_store(site.events).events, []
+        # an article's address may be given by any event that cites it
+        address = {source_key(s): safe_url(s.url) for e in events for s in e.sources if s.url}
+        for event in events:
+            card = page.locator(f".tl-card#e-{event.id}")
+            text = event.summary or next((s.quote for s in event.sources if s.quote), None)
+            if text:
+                assert card.locator(".tl-summary").inner_text() == " ".join(text.split())
+            if not event.sources:
+                continue
+            link = card.locator(".tl-source a")
+            if source_key(event.sources[0]) in address:
+                assert link.get_attribute("href") == address[source_key(event.sources[0])]
+            else:
+                on_site.append(link.evaluate("a => a.href"))
+        for url in on_site:  # the source's page here, named after the article
+            visit(page, url)
+            assert page.locator(".tl-card").count() > 0, url
     assert page.problems == []
 
 

@@ -28,8 +28,8 @@ def test_the_home_page_leads_with_the_key_events_then_the_full_record():
     pages = render_site(story(), SiteOptions(key_events=2))
     home = pages["index.md"]
     key = home.index("## Key events")
-    assert key < home.index("## The full record") < home.index("## 2020")
-    brief = home[key:home.index("## The full record")]
+    assert key < home.index("## Newest") < home.index("## The full record") < home.index("## 2020")
+    brief = home[key:home.index("## Newest")]
     assert brief.count("\n- **") == 2 and "Rebels attacked the port" in brief
     assert "reported by 7 articles from 2 publishers" in brief
 
@@ -41,7 +41,8 @@ def test_lists_mark_key_events_and_cards_say_how_widely_events_were_reported():
     assert "tl-key" in attack and "Key event" in attack
     minor = period[period.index('id="e-minor-3"') - 40:]
     assert "tl-key" not in minor.split("</div>")[0]
-    assert "reported by 1 article from 1 publisher" in minor
+    assert "Wire, 15 March 2020</a></p>" in minor and "reported by" not in minor
+    assert "Wire, 2 March 2020</a> · reported by 7 articles from 2 publishers" in attack
     event_page = pages["events/attack.md"]
     assert "Reported by 7 articles from 2 publishers" in event_page
     assert "one of the [key events]" in event_page
@@ -49,7 +50,7 @@ def test_lists_mark_key_events_and_cards_say_how_widely_events_were_reported():
 
 def test_the_number_of_key_events_scales_with_the_store_when_not_set():
     home = render_site(story(), SiteOptions())["index.md"]
-    brief = home[home.index("## Key events"):home.index("## The full record")]
+    brief = home[home.index("## Key events"):home.index("## Newest")]
     assert brief.count("\n- **") == 6  # twice the square root of 9 days
 
 
