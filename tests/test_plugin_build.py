@@ -74,7 +74,7 @@ def test_nav_is_short_and_never_lists_events(fixture_project):
     page = (fixture_project / "site/tags/trade/index.html").read_text(encoding="utf-8")
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
     targets = list(dict.fromkeys(t for t in re.findall(r'<a href="([^"#]*)"', nav) if t))
-    assert targets == ["../..", "../../explore/", "../../interactive/", "../../periods/",
+    assert targets == ["../..", "../../newest/", "../../explore/", "../../interactive/", "../../periods/",
                        "../../actors/", "../../places/", "../",
                        "../../sources/", "../../data/", "../../about/"]
 

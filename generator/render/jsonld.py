@@ -41,7 +41,11 @@ def event_jsonld(event: Event, page_url: Optional[str] = None) -> dict[str, Any]
         data["keywords"] = ", ".join(event.tags)
     if page_url:
         data["url"] = page_url
-    reports = [_report(s) for s in event.sources]
+    reports: list[dict[str, Any]] = []
+    for source in event.sources:  # one article quoted twice is one report
+        report = _report(source)
+        if report not in reports:
+            reports.append(report)
     if reports:
         data["subjectOf"] = reports
     return data

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 from ..config import Settings, TimelineConfig, engine_site_settings
 from ..store.folder import Store, load_store
 from .pagecache import PageCache
-from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, STYLESHEET
+from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, NEWEST_PAGE, STYLESHEET
 from .searchindex import SearchIndexError, write_index
 from .searchkeeper import SearchIndexKeeper
 from .exports import feed_links
@@ -38,7 +38,7 @@ from .output import site_output
 
 log = get_plugin_logger(__name__)
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
-NAV = (("Timeline", "index.md"), ("Explore", EXPLORE_PAGE),
+NAV = (("Timeline", "index.md"), ("Newest first", NEWEST_PAGE), ("Explore", EXPLORE_PAGE),
        ("Interactive timeline", INTERACTIVE_PAGE), ("Periods", "periods/index.md"),
        ("Actors", "actors/index.md"), ("Places", "places/index.md"),
        ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))

@@ -163,3 +163,13 @@ def test_facet_pages_of_very_large_stores_show_brief_cards():
     split = render_site(events, SiteOptions(brief_cards_after=3, facet_page_max_events=2))
     assert "tl-summary" not in split["tags/trade/2019.md"]
     assert "tl-summary" in split["periods/2019.md"]
+
+
+def test_an_article_quoted_twice_is_one_report_in_the_structured_data():
+    from generator.render.jsonld import event_jsonld
+    twice = event("twice", "2019-07-19", sources=[Source(**ARTICLE, quote="One."),
+                                                  Source(**ARTICLE, quote="Two.")])
+    assert len(event_jsonld(twice)["subjectOf"]) == 1
+    other = dict(ARTICLE, article="a2", title="Talks stall")
+    two = event("two", "2019-07-19", sources=[Source(**ARTICLE), Source(**other)])
+    assert len(event_jsonld(two)["subjectOf"]) == 2
