@@ -34,11 +34,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def _explore(page, url: str) -> tuple[float, float]:
     page.goto(url + "explore/", wait_until="load")
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(".tl-explore__input")
     box.wait_for()
     start = time.perf_counter()
     box.fill(WORD)
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+    page.locator(".tl-explore__link").first.wait_for(timeout=60_000)
     return time.perf_counter() - start, page.evaluate(PAGEFIND) / 1024
 
 

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 from ..core.model import Event
 from .datafiles import DATA_FILE, events_json
 from .environment import make_environment, read_asset
-from .explore import explore_records
+from .explore import SCRIPT as EXPLORE_SCRIPT, explore_records
 from .pages import STYLESHEET, SitePlan, render_pages
 from .years_months import group_of, group_years
 from .period_pages import plan_periods
@@ -36,7 +36,10 @@ def build_site(events: list[Event], options: SiteOptions,
     files = render_pages(plan, env)
     files[STYLESHEET] = read_asset(env, STYLESHEET)
     files[DATA_FILE] = events_json(plan)
-    records = explore_records(plan, env) if plan.explore else {}
+    records = {}
+    if plan.explore:
+        files[EXPLORE_SCRIPT] = read_asset(env, EXPLORE_SCRIPT)
+        records = explore_records(plan, env)
     return RenderedSite(files, records)
 
 

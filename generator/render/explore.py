@@ -15,13 +15,14 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core.model import Event, Source
 from .paths import page_url
 from .years_months import group_of, year_label
 
 RECORD_TEMPLATE = "explore_record.html.j2"
+SCRIPT = "assets/explore.js"  # the Explore page's interface, copied into the site as is
 FILTERS = ("tag", "actor", "place", "year", "source")
 
 
@@ -42,32 +43,19 @@ def event_filters(event: Event) -> dict[str, list[str]]:
             "year": [year_label(group_of(event)[0])], "source": list(dict.fromkeys(sources))}
 
 
-# Pagefind's UI (1.x) inserts filter names into the page as HTML, after decoding every
-# entity the record held, so no escaping survives to it. Filter names therefore trade the
-# characters HTML acts on for look-alikes; pages show the names exactly, Explore's filter
-# list shows `‹img onerror=…›` as inert text.
-_INERT = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d",
-                        "'": "\u2019"})
-
-
-def ui_text(value: str) -> Markup:
-    """A filter name that stays text in Pagefind's filter list (see `_INERT`)."""
-    return Markup(escape(value.translate(_INERT)))
-
-
 def explore_records(plan: Any, env: jinja2.Environment) -> dict[str, str]:
     """{record file name: HTML} for every event of a `SitePlan`."""
     template = env.get_template(RECORD_TEMPLATE)
     directory_urls = plan.options.directory_urls
     records = {}
-    for event in plan.events:
+    for order, event in enumerate(plan.events):
         card = plan.cards[event.id]
-        # Paths and anchors are slugs: nothing in them needs escaping.
-        permalink = Markup("/" + page_url(card.path, directory_urls) +
+        # Relative to the site's root, which the Explore page resolves in the browser,
+        # so a site served from a subfolder still links right. Paths and anchors are
+        # slugs: nothing in them needs escaping.
+        permalink = Markup(page_url(card.path, directory_urls) +
                            (f"#{card.anchor}" if card.anchor else ""))
         records[f"{event.id}.html"] = template.render(
-            card=card, event=event, permalink=permalink,
-            filters={name: [ui_text(v) for v in values]
-                     for name, values in event_filters(event).items()},
-            page_path="", directory_urls=directory_urls)
+            card=card, event=event, permalink=permalink, order=f"{order:07d}",
+            filters=event_filters(event), page_path="", directory_urls=directory_urls)
     return records
