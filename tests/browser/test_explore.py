@@ -110,6 +110,24 @@ def test_filter_counts_follow_the_search(fixture_site, page):
     assert trade.locator(".tl-explore__tally").inner_text() == str(tagged)
 
 
+def test_values_of_one_filter_are_alternatives_and_keep_their_counts(fixture_site, page):
+    """Two tags give the events with either; ticking one leaves the other tags listed
+    with the counts they would add, while another filter (year) narrows them."""
+    events = load_store(fixture_site.events).events
+    tags = sorted({t for e in events for t in e.tags if t.isalpha()})
+    count = {t: sum(t in e.tags for e in events) for t in tags}
+    one, two = next((a, b) for a in tags for b in tags if a < b and
+                    sum(bool({a, b} & set(e.tags)) for e in events) > max(count[a], count[b]))
+    either = [e.title for e in events if {one, two} & set(e.tags)]
+    page.goto(f"{fixture_site.url}explore/?tag={one}&tag={two}")
+    assert shown(page) == either
+    page.goto(f"{fixture_site.url}explore/?tag={one}")
+    assert len(shown(page)) == count[one]
+    other = page.locator(".tl-explore__option", has=page.locator(f"[name=tag][value={two}]"))
+    assert other.locator(".tl-explore__tally").inner_text() == str(count[two])
+    assert page.problems == []
+
+
 def test_hostile_names_and_titles_show_as_text(fixture_site, page):
     hostile = next(e for e in load_store(fixture_site.events).events if "<b>tag</b>" in e.tags)
     page.goto(f"{fixture_site.url}explore/?tag={quote('<b>tag</b>')}")

@@ -202,21 +202,50 @@
         }
       });
     }
-    var options = {filters: state.filters};
+    var options = {filters: anyOf(state.filters)};
     if (!text) {
       options.sort = {order: "asc"};  // filters alone: the events in time order
     }
     return pagefind.search(text || null, options).then(function (answer) {
       var shown = answer.results.slice(0, state.shown);
-      return Promise.all(shown.map(function (r) { return r.data(); })).then(function (data) {
+      return Promise.all([
+        Promise.all(shown.map(function (r) { return r.data(); })),
+        more ? null : groupCounts(pagefind, text, state.filters, answer.filters)
+      ]).then(function (both) {
         if (run !== explore.run) {
           return;
         }
-        drawResults(explore, answer.results.length, data, more);
+        drawResults(explore, answer.results.length, both[0], more);
         if (!more) {
-          drawFilters(explore, answer.filters);
+          drawFilters(explore, both[1]);
         }
       });
+    });
+  }
+
+  /** Values ticked in one group are alternatives (any of them), groups narrow each
+      other (all of them): two years give the events of either year. */
+  function anyOf(filters) {
+    var query = {};
+    Object.keys(filters).forEach(function (name) { query[name] = {any: filters[name]}; });
+    return query;
+  }
+
+  /** How many results each value would give. A group with ticked values counts as if
+      it had none ticked (its other values are alternatives to add, not narrowings),
+      so it takes its counts from the same search without its own filter. */
+  function groupCounts(pagefind, text, filters, counts) {
+    var names = Object.keys(filters);
+    return Promise.all(names.map(function (name) {
+      var others = Object.assign({}, filters);
+      delete others[name];
+      return pagefind.search(text || null, {filters: anyOf(others)}).then(function (answer) {
+        return answer.filters[name] || {};
+      });
+    })).then(function (own) {
+      var merged = Object.assign({}, counts);
+      names.forEach(function (name, i) { merged[name] = own[i]; });
+      return merged;
     });
   }
 
