@@ -22,10 +22,12 @@ from .records import SiteOptions, card_anchor
 
 @dataclass
 class RenderedSite:
-    """The docs files of a site, and the Explore page's search records (never published)."""
+    """The docs files of a site, the Explore page's search records (never published), and
+    the tag pages of the header search ({page path: tag})."""
 
     files: dict[str, str]
     records: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
 
 
 def build_site(events: list[Event], options: SiteOptions,
@@ -37,7 +39,7 @@ def build_site(events: list[Event], options: SiteOptions,
     files[STYLESHEET] = read_asset(env, STYLESHEET)
     files[DATA_FILE] = events_json(plan)
     records = explore_records(plan, env) if plan.explore else {}
-    return RenderedSite(files, records)
+    return RenderedSite(files, records, plan.tag_pages())
 
 
 def event_addresses(events: list[Event], options: SiteOptions

@@ -33,6 +33,10 @@ from .records import (Facet, SiteOptions, build_cards, build_facets, build_sourc
 
 EVENT_BOOST = 2.0   # an event's own page ranks above the lists that mention it
 LIST_BOOST = 0.5
+# A name's own page (actor, place, tag) ranks above the events that carry the name in
+# their titles; a little above EVENT_BOOST, so a query with more words than the name
+# still finds the events that match all of them first.
+NAME_BOOST = 3.0
 DESCRIPTION_LENGTH = 160
 DATA_PAGE = "data.md"
 EXPLORE_PAGE = "explore.md"
@@ -99,6 +103,12 @@ class SitePlan:
         self.pages: list[Page] = []
         self._plan()
 
+    def tag_pages(self) -> dict[str, str]:
+        """{page path: tag} of the tag pages in the header search (see site.searchkeeper)."""
+        if not self.lunr_everything:
+            return {}
+        return {ref.path: name for name, ref in self.facets["tags"].refs.items()}
+
     def period_path(self, event: Event) -> str:
         """The period page that lists `event`."""
         return self.periods.where[group_of(event)][0]
@@ -155,11 +165,11 @@ class SitePlan:
             return [Page(ref.path, "facet.md.j2", name, description,
                          {"facet": facet, "ref": ref, "parts": [],
                           "years": self._card_years(events)},
-                         searched=self.lunr_everything)]
+                         boost=NAME_BOOST, searched=self.lunr_everything)]
         parts = plan_periods(group_years(events), limit, ref.path[:-len(".md")])
         pages = [Page(ref.path, "facet.md.j2", name, description,
                       {"facet": facet, "ref": ref, "parts": parts.pages, "years": []},
-                      searched=self.lunr_everything)]
+                      boost=NAME_BOOST, searched=self.lunr_everything)]
         pages.extend(self._period(p, f"{name} · {p.label}", ref) for p in parts.pages)
         return pages
 
