@@ -24,6 +24,7 @@ from ..core.model import Event
 from ..ranking.importance import key_events
 from .chart import chart_bars, chart_svg
 from .escape import html_text, safe_url, script_json
+from .interactive import View, plan_views
 from .jsonld import event_jsonld
 from .paths import file_url, page_url, relative_url
 from .years_months import group_of, group_years, month_label
@@ -100,6 +101,9 @@ class SitePlan:
         self.cards = build_cards(events, self.facets,
                                  None if self.event_pages else self.period_path, self.key_ids)
         self.home_lists_all = len(events) <= options.home_max_events
+        # The interactive page's views (none: it shows timeline.json whole).
+        self.views: list[View] = plan_views(events, self.key_ids, self.periods) \
+            if options.interactive else []
         self.pages: list[Page] = []
         self._plan()
 
@@ -222,15 +226,21 @@ class SitePlan:
                     tags=list(event.tags), boost=EVENT_BOOST, searched=self.lunr_everything)
 
     def _interactive(self) -> Page:
-        """The TimelineJS view: its assets and data are addressed from the page itself."""
-        def url(path: str) -> Markup:  # built from constants: nothing to escape
-            return Markup(file_url(INTERACTIVE_PAGE, path, self.options.directory_urls))
-        setup = {"source": url(TIMELINEJS_DATA), "script_path": url(TIMELINEJS_ASSETS + "js/"),
+        """The TimelineJS view: its assets and data are addressed from the page itself.
+        The page starts on the first view and offers the others in a menu."""
+        def url(path: str) -> str:  # built from constants and slugs: nothing to escape
+            return file_url(INTERACTIVE_PAGE, path, self.options.directory_urls)
+        views = [{"label": v.label, "source": url(v.path), "count": len(v.events)}
+                 for v in self.views] or [{"label": "All events", "source": url(TIMELINEJS_DATA),
+                                           "count": len(self.events)}]
+        setup = {"views": views, "script": url(TIMELINEJS_ASSETS + "js/timeline.js"),
+                 "script_path": url(TIMELINEJS_ASSETS + "js/"),
                  "stylesheet": url(TIMELINEJS_ASSETS + "css/timeline.css")}
         return Page(INTERACTIVE_PAGE, "interactive.md.j2", "Interactive timeline",
                     "The timeline on a zoomable, scrolling view (TimelineJS).",
                     {"count": len(self.events), "setup": script_json(setup),
-                     "script": url(TIMELINEJS_ASSETS + "js/timeline.js")})
+                     "key_count": len(self.views[0].events) if self.views else 0,
+                     "periods": len(self.views) - 1 if self.views else 0})
 
     # ------------------------------------------------------------------ helpers
 
