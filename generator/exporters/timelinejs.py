@@ -35,13 +35,28 @@ def export(events: list[Event], context: ExportContext, name: str = "timelinejs"
     """The TimelineJS document of `events` (events with an unknown year are skipped)."""
     result = ExportResult("")
     slides = [slide(event, context) for event in result.placeable(events)]
-    title: dict[str, Any] = {"text": {"headline": _html(context.site_name)}}
-    if context.site_description:
-        title["text"]["text"] = f"<p>{_html(context.site_description)}</p>"
-    document = {"title": title, "events": slides, "scale": "human"}
+    document = {"title": title_slide(context.site_name, context.site_description),
+                "events": slides, "scale": "human"}
     result.text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     result.count = len(slides)
     return result
+
+
+def view(events: list[Event], context: ExportContext, label: str) -> str:
+    """A view of the interactive page: the slides of `events` under a title slide named
+    after the view, compact (only the page reads it; `timeline.json` is for people)."""
+    slides = [slide(event, context) for event in ExportResult("").placeable(events)]
+    document = {"title": title_slide(f"{context.site_name}: {label}", context.site_description),
+                "events": slides, "scale": "human"}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def title_slide(headline: str, description: str) -> dict[str, Any]:
+    """The slide TimelineJS opens on, before the first event."""
+    title: dict[str, Any] = {"text": {"headline": _html(headline)}}
+    if description:
+        title["text"]["text"] = f"<p>{_html(description)}</p>"
+    return title
 
 
 def slide(event: Event, context: ExportContext) -> dict[str, Any]:

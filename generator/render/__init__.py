@@ -14,6 +14,7 @@ from ..core.model import Event
 from .datafiles import DATA_FILE, events_json
 from .environment import make_environment, read_asset
 from .explore import SCRIPT as EXPLORE_SCRIPT, explore_records
+from .interactive import View
 from .pages import STYLESHEET, SitePlan, render_pages
 from .years_months import group_of, group_years
 from .period_pages import plan_periods
@@ -22,10 +23,14 @@ from .records import SiteOptions, card_anchor
 
 @dataclass
 class RenderedSite:
-    """The docs files of a site, and the Explore page's search records (never published)."""
+    """The docs files of a site, the Explore page's search records (never published), the
+    tag pages of the header search ({page path: tag}) and the interactive page's views
+    (their files are TimelineJS documents, which the exporters write)."""
 
     files: dict[str, str]
     records: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+    views: list[View] = field(default_factory=list)
 
 
 def build_site(events: list[Event], options: SiteOptions,
@@ -40,7 +45,7 @@ def build_site(events: list[Event], options: SiteOptions,
     if plan.explore:
         files[EXPLORE_SCRIPT] = read_asset(env, EXPLORE_SCRIPT)
         records = explore_records(plan, env)
-    return RenderedSite(files, records)
+    return RenderedSite(files, records, plan.tag_pages(), plan.views)
 
 
 def event_addresses(events: list[Event], options: SiteOptions

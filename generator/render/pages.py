@@ -24,6 +24,7 @@ from ..core.model import Event
 from ..ranking.importance import key_events
 from .chart import chart_bars, chart_html
 from .escape import html_text, safe_url, script_json
+from .interactive import View, plan_views
 from .jsonld import event_jsonld
 from .paths import file_url, page_url, relative_url
 from .years_months import group_of, group_years, month_label
@@ -33,6 +34,10 @@ from .records import (Card, Facet, SiteOptions, brief_card, build_cards, build_f
 
 EVENT_BOOST = 2.0   # an event's own page ranks above the lists that mention it
 LIST_BOOST = 0.5
+# A name's own page (actor, place, tag) ranks above the events that carry the name in
+# their titles; a little above EVENT_BOOST, so a query with more words than the name
+# still finds the events that match all of them first.
+NAME_BOOST = 3.0
 DESCRIPTION_LENGTH = 160
 DATA_PAGE = "data.md"
 EXPLORE_PAGE = "explore.md"
@@ -101,8 +106,17 @@ class SitePlan:
         self.brief_facets = len(events) > options.brief_cards_after
         self.brief_cards: dict[str, Card] = {}
         self.home_lists_all = len(events) <= options.home_max_events
+        # The interactive page's views (none: it shows timeline.json whole).
+        self.views: list[View] = plan_views(events, self.key_ids, self.periods) \
+            if options.interactive else []
         self.pages: list[Page] = []
         self._plan()
+
+    def tag_pages(self) -> dict[str, str]:
+        """{page path: tag} of the tag pages in the header search (see site.searchkeeper)."""
+        if not self.lunr_everything:
+            return {}
+        return {ref.path: name for name, ref in self.facets["tags"].refs.items()}
 
     def period_path(self, event: Event) -> str:
         """The period page that lists `event`."""
@@ -161,11 +175,11 @@ class SitePlan:
             return [Page(ref.path, "facet.md.j2", name, description,
                          {"facet": facet, "ref": ref, "parts": [],
                           "years": self._card_years(events, self.brief_facets)},
-                         searched=self.lunr_everything)]
+                         boost=NAME_BOOST, searched=self.lunr_everything)]
         parts = plan_periods(group_years(events), limit, ref.path[:-len(".md")])
         pages = [Page(ref.path, "facet.md.j2", name, description,
                       {"facet": facet, "ref": ref, "parts": parts.pages, "years": []},
-                      searched=self.lunr_everything)]
+                      boost=NAME_BOOST, searched=self.lunr_everything)]
         pages.extend(self._period(p, f"{name} · {p.label}", ref, self.brief_facets)
                      for p in parts.pages)
         return pages
@@ -253,15 +267,21 @@ class SitePlan:
         return out
 
     def _interactive(self) -> Page:
-        """The TimelineJS view: its assets and data are addressed from the page itself."""
-        def url(path: str) -> Markup:  # built from constants: nothing to escape
-            return Markup(file_url(INTERACTIVE_PAGE, path, self.options.directory_urls))
-        setup = {"source": url(TIMELINEJS_DATA), "script_path": url(TIMELINEJS_ASSETS + "js/"),
+        """The TimelineJS view: its assets and data are addressed from the page itself.
+        The page starts on the first view and offers the others in a menu."""
+        def url(path: str) -> str:  # built from constants and slugs: nothing to escape
+            return file_url(INTERACTIVE_PAGE, path, self.options.directory_urls)
+        views = [{"label": v.label, "source": url(v.path), "count": len(v.events)}
+                 for v in self.views] or [{"label": "All events", "source": url(TIMELINEJS_DATA),
+                                           "count": len(self.events)}]
+        setup = {"views": views, "script": url(TIMELINEJS_ASSETS + "js/timeline.js"),
+                 "script_path": url(TIMELINEJS_ASSETS + "js/"),
                  "stylesheet": url(TIMELINEJS_ASSETS + "css/timeline.css")}
         return Page(INTERACTIVE_PAGE, "interactive.md.j2", "Interactive timeline",
                     "The timeline on a zoomable, scrolling view (TimelineJS).",
                     {"count": len(self.events), "setup": script_json(setup),
-                     "script": url(TIMELINEJS_ASSETS + "js/timeline.js")})
+                     "key_count": len(self.views[0].events) if self.views else 0,
+                     "periods": len(self.views) - 1 if self.views else 0})
 
     # ------------------------------------------------------------------ helpers
 

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Iterable
 
 from ..config import Settings
-from ..exporters import ExportContext, ExportResult, get_exporter
+from ..exporters import ExportContext, ExportResult, get_exporter, timelinejs
 from ..exporters.changes import file_times
 from ..exporters.jsonfile import SCHEMA_PATH, export_schema
 from ..core.model import Event
 from ..render import event_addresses
 from ..render.environment import BUILTIN_TEMPLATES
+from ..render.interactive import View
 from ..render.pages import TIMELINEJS_ASSETS
 from .options import renderer_options
 
@@ -60,6 +61,14 @@ def site_exports(settings: Settings, events: list[Event]
     if "json" in results:
         files[SCHEMA_PATH] = json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n"
     return files, results
+
+
+def view_files(settings: Settings, events: list[Event], views: list[View]) -> dict[str, str]:
+    """The interactive page's views as TimelineJS files ({path: text}), when it is on."""
+    if not views or "timelinejs" not in settings.exports:
+        return {}
+    context = export_context(settings, events, ["timelinejs"])
+    return {v.path: timelinejs.view(list(v.events), context, v.label) for v in views}
 
 
 def site_assets(settings: Settings) -> dict[str, Path]:

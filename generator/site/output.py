@@ -15,7 +15,7 @@ from ..store.schema import json_schema
 from ..exporters import ExportResult
 from ..core.model import Event
 from ..render import build_site
-from .exports import site_assets, site_exports
+from .exports import site_assets, site_exports, view_files
 from .options import renderer_options
 
 
@@ -30,6 +30,7 @@ class SiteOutput:
     assets: dict[str, Path]          # path in the site -> vendored file copied as it is
     records: dict[str, str]          # the Explore page's search records (not published)
     exports: dict[str, ExportResult]
+    tags: dict[str, str]             # tag pages of the header search: {path: tag}
 
 
 def site_output(settings: Settings, events: list[Event]) -> SiteOutput:
@@ -40,4 +41,5 @@ def site_output(settings: Settings, events: list[Event]) -> SiteOutput:
     files[RECORD_SCHEMA] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     exported, results = site_exports(settings, events)
     files.update(exported)
-    return SiteOutput(files, site_assets(settings), rendered.records, results)
+    files.update(view_files(settings, events, rendered.views))
+    return SiteOutput(files, site_assets(settings), rendered.records, results, rendered.tags)
