@@ -23,13 +23,12 @@ from .records import SiteOptions, card_anchor
 
 @dataclass
 class RenderedSite:
-    """The docs files of a site, the Explore page's search records (never published), the
-    tag pages of the header search ({page path: tag}) and the interactive page's views
-    (their files are TimelineJS documents, which the exporters write)."""
+    """The docs files of a site, the Explore page's search records (never published) and
+    the interactive page's views (their files are TimelineJS documents, which the
+    exporters write)."""
 
     files: dict[str, str]
     records: dict[str, str] = field(default_factory=dict)
-    tags: dict[str, str] = field(default_factory=dict)
     views: list[View] = field(default_factory=list)
 
 
@@ -45,7 +44,7 @@ def build_site(events: list[Event], options: SiteOptions,
     if plan.explore:
         files[EXPLORE_SCRIPT] = read_asset(env, EXPLORE_SCRIPT)
         records = explore_records(plan, env)
-    return RenderedSite(files, records, plan.tag_pages(), plan.views)
+    return RenderedSite(files, records, plan.views)
 
 
 def event_addresses(events: list[Event], options: SiteOptions

@@ -112,12 +112,6 @@ class SitePlan:
         self.pages: list[Page] = []
         self._plan()
 
-    def tag_pages(self) -> dict[str, str]:
-        """{page path: tag} of the tag pages in the header search (see site.searchkeeper)."""
-        if not self.lunr_everything:
-            return {}
-        return {ref.path: name for name, ref in self.facets["tags"].refs.items()}
-
     def period_path(self, event: Event) -> str:
         """The period page that lists `event`."""
         return self.periods.where[group_of(event)][0]

@@ -30,7 +30,6 @@ class SiteOutput:
     assets: dict[str, Path]          # path in the site -> vendored file copied as it is
     records: dict[str, str]          # the Explore page's search records (not published)
     exports: dict[str, ExportResult]
-    tags: dict[str, str]             # tag pages of the header search: {path: tag}
 
 
 def site_output(settings: Settings, events: list[Event]) -> SiteOutput:
@@ -42,4 +41,4 @@ def site_output(settings: Settings, events: list[Event]) -> SiteOutput:
     exported, results = site_exports(settings, events)
     files.update(exported)
     files.update(view_files(settings, events, rendered.views))
-    return SiteOutput(files, site_assets(settings), rendered.records, results, rendered.tags)
+    return SiteOutput(files, site_assets(settings), rendered.records, results)

@@ -32,7 +32,7 @@ from ..store.folder import Store, load_store
 from .pagecache import PageCache
 from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, NEWEST_PAGE, STYLESHEET
 from .searchindex import SearchIndexError, write_index
-from .searchkeeper import SearchIndexKeeper, add_tags_to_tag_pages
+from .searchkeeper import SearchIndexKeeper
 from .exports import feed_links
 from .output import site_output
 
@@ -60,7 +60,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.search = SearchIndexKeeper()
         self.page_urls: set[str] = set()
         self.rendered: set[str] = set()  # pages this build rendered (a dirty build: a few)
-        self.tag_pages: dict[str, str] = {}  # tag pages' URLs -> their tags (header search)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also tells mkdocs to keep this instance across the
@@ -137,8 +136,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for path, source in assets.items():  # vendored files are copied as they are
             files.append(File.generated(config, path, abs_src_path=source))
         self.page_urls = {f.url for f in files.documentation_pages()}
-        self.tag_pages = {files.get_file_from_path(p).url: tag
-                          for p, tag in output.tags.items() if p in generated}
         if self.config.nav and config.nav is None:
             config.nav = short_nav(files, set(kept))
         log.info("%d generated files added", len(kept))
@@ -153,8 +150,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         edited page at once, and Explore catches up a moment later. A dirty rebuild's
         header search index is completed from the previous one (`searchkeeper`).
         """
-        if self.config.enabled:
-            add_tags_to_tag_pages(Path(config.site_dir), self.tag_pages)
         if self.serving:
             self.search.after_build(Path(config.site_dir), self.page_urls, self.rendered,
                                     self.dirty)

@@ -1,12 +1,4 @@
-"""Adjusts Material's header search index: names first, complete across dirty rebuilds.
-
-A name's own page (an actor, a place, a tag) must come first when that name is searched.
-Its front matter boost (`render.pages.NAME_BOOST`) outweighs the events that carry the
-name in their titles, but not the events that carry a tag of that name: Material weighs
-the `tags` field a thousand times the title. So `add_tags_to_tag_pages` gives each tag
-page's own entry its tag, in the index only (a tag in its front matter would list the page
-among the tagged events). Actor and place pages get none: a tag would put them above
-every event for any query holding their name, even one that names an event more closely.
+"""Keeps Material's header search index complete across dirty rebuilds.
 
 A dirty rebuild renders only the pages whose sources changed, and the search plugin
 then writes an index of just those pages: after one edit the search box would find only
@@ -24,24 +16,6 @@ from typing import Optional
 from ..core.fsutil import atomic_write
 
 INDEX = Path("search") / "search_index.json"
-
-
-def add_tags_to_tag_pages(site_dir: Path, pages: dict[str, str]) -> int:
-    """Tag the entry of each page in `pages` ({page URL: tag}) with its tag, in the
-    search index of `site_dir`; returns how many entries were tagged."""
-    path = Path(site_dir) / INDEX
-    if not pages or not path.is_file():
-        return 0
-    index = json.loads(path.read_text(encoding="utf-8"))
-    tagged = 0
-    for doc in index.get("docs", []):
-        tag = pages.get(_url(str(doc.get("location", ""))))  # sections have an anchor
-        if tag is not None:
-            doc["tags"] = [tag, *[t for t in doc.get("tags", []) if t != tag]]
-            tagged += 1
-    if tagged:
-        atomic_write(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-    return tagged
 
 
 class SearchIndexKeeper:
