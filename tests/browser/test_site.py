@@ -209,7 +209,7 @@ def test_pages_fit_a_phone_and_read_without_javascript(fixture_site, browser_con
     tab = browser_context.new_page()
     tab.set_viewport_size({"width": 375, "height": 800})
     tab.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
-    for path in ("", HOSTILE, "tags/trade/"):
+    for path in ("", HOSTILE, "tags/trade/", *PAGE_KINDS):
         tab.goto(fixture_site.url + path)
         assert tab.locator(".tl-card, h1").first.is_visible()
         wide = tab.evaluate("[...document.querySelectorAll('.md-main *')]"
@@ -227,6 +227,35 @@ def test_pages_fit_a_phone_and_read_without_javascript(fixture_site, browser_con
     assert right[0] <= 376 and right[1], right
     tab.goto(fixture_site.url)
     assert tab.locator(".tl-card").count() == len(load_store(fixture_site.events).events)
+    tab.close()
+
+
+# One page of every other kind a reader reaches (besides home, an event and a tag).
+PAGE_KINDS = ("newest/", "periods/", "periods/2019/", "actors/", "actors/donald-trump/",
+              "places/", "tags/", "sources/", "data/", "explore/", "interactive/", "about/")
+
+
+def test_every_page_kind_fits_a_phone_with_javascript(fixture_site, browser_context):
+    """With scripts running (Explore's results and filters, the interactive timeline),
+    no page scrolls sideways at 375 px and nothing of ours pokes out of the screen;
+    TimelineJS clips its own wide strip inside its box, so its box is what counts."""
+    tab = browser_context.new_page()
+    tab.set_viewport_size({"width": 375, "height": 800})
+    source = next(p.parent.name for p in (fixture_site.root / "sources").glob("*/index.html"))
+    for path in ("", HOSTILE, "tags/trade/", f"sources/{source}/", *PAGE_KINDS):
+        assert (fixture_site.root / path / "index.html").is_file(), path
+        tab.goto(fixture_site.url + path, wait_until="load")
+        if path == "explore/":
+            tab.locator(".tl-explore__count").wait_for()
+        if path == "interactive/":
+            tab.locator("#tl-interactive").scroll_into_view_if_needed()
+            tab.locator(".tl-slide").first.wait_for(state="attached")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 375, path
+        wide = tab.evaluate("[...document.querySelectorAll('.md-main *')]"
+                            ".filter(e => !e.closest('.tl-interactive *'))"
+                            ".filter(e => e.getBoundingClientRect().right > 376)"
+                            ".map(e => e.tagName + ' ' + e.className)")
+        assert wide == [], path
     tab.close()
 
 
