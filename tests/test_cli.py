@@ -300,3 +300,24 @@ def test_config_file_option_names_a_config_elsewhere(project, write, tmp_path):
                         cwd=tmp_path)
     assert rendered.returncode == 0, rendered.stderr
     assert 'title: "Named elsewhere"' in (tmp_path / "out/index.md").read_text("utf-8")
+
+
+def test_dev_py_runs_the_engine_the_project_uses(tmp_path):
+    """ProperDocs for a config named properdocs.yml (MkDocs would not find it); else
+    MkDocs when installed, ProperDocs when only it is."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    project, bin_dir = tmp_path / "project", tmp_path / "bin"
+    project.mkdir()
+    bin_dir.mkdir()
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert dev.engine(project, bin_dir) == "mkdocs"  # nothing installed yet: setup brings it
+    (bin_dir / "properdocs").touch()
+    assert dev.engine(project, bin_dir) == "properdocs"
+    (bin_dir / "mkdocs").touch()
+    assert dev.engine(project, bin_dir) == "mkdocs"
+    (project / "mkdocs.yml").rename(project / "properdocs.yml")
+    assert dev.engine(project, bin_dir) == "properdocs"
