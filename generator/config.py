@@ -285,7 +285,8 @@ def _text(config: dict, key: str) -> str:
 
 
 def engine_site_settings(config: Any) -> dict[str, Any]:
-    """The mkdocs settings the generated pages depend on, from mkdocs.yml or its config."""
+    """The engine settings the generated pages depend on, from the config file or the
+    engine's parsed config."""
     directory_urls = config.get("use_directory_urls", True)
     return {"site_description": _text(config, "site_description"),
             "site_url": _text(config, "site_url"),
