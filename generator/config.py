@@ -157,7 +157,8 @@ class Settings:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads the config file without running anything: `!ENV` is honoured, other tags read as None."""
+    """Reads the config file without running anything: `!ENV` is honoured, other tags read
+    as None."""
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:

@@ -23,7 +23,6 @@ from .conftest import ROOT
 from .test_docs import demo_project
 
 pytestmark = pytest.mark.slow
-pytest.importorskip("properdocs")
 
 # Imported first by Python at start-up (from PYTHONPATH): makes `import mkdocs` fail as
 # it does without the package. ProperDocs' own redirect of `mkdocs.*` to itself is put
