@@ -19,6 +19,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 # mkdocs-material 9.8 needs Python 3.11; keep in step with `requires-python` in pyproject.toml
 MIN_PYTHON = (3, 11)
+# A config under one of these names is ProperDocs' (MkDocs does not look for them)
+PROPERDOCS_CONFIGS = ("properdocs.yml", "properdocs.yaml")
 
 
 def python_problem(version: tuple = tuple(sys.version_info[:2])) -> str:
@@ -49,12 +51,37 @@ def setup(extras: str = "") -> None:
     run(str(BIN / "python"), "-m", "pip", "install", "--quiet", "--editable", target)
 
 
+def installed(tool: str, bin_dir: Path = BIN) -> bool:
+    return (bin_dir / tool).exists() or (bin_dir / f"{tool}.exe").exists()
+
+
+def named_for_properdocs(root: Path = ROOT) -> bool:
+    """Whether the project's config bears a name only ProperDocs looks for."""
+    return any((root / name).is_file() for name in PROPERDOCS_CONFIGS)
+
+
+def engine(root: Path = ROOT, bin_dir: Path = BIN) -> str:
+    """The site engine to run: ProperDocs when the config bears its name, else MkDocs
+    (the declared dependency) when installed, else ProperDocs when that is."""
+    if named_for_properdocs(root):
+        return "properdocs"
+    if installed("mkdocs", bin_dir) or not installed("properdocs", bin_dir):
+        return "mkdocs"
+    return "properdocs"
+
+
+def setup_engine() -> str:
+    """Install the project and the engine its config needs; that engine's executable."""
+    setup("properdocs" if named_for_properdocs() else "")
+    return str(BIN / engine())
+
+
 def demo(args: list[str]) -> None:
     """Extract the events of seeds/ and build the demo site into site/."""
-    setup()
+    site_engine = setup_engine()
     run(str(BIN / "timeline"), "extract", "--quiet")
     run(str(BIN / "timeline"), "check")
-    run(str(BIN / "mkdocs"), "build", "--strict", *args)
+    run(site_engine, "build", "--strict", *args)
     print(f"\nBuilt the demo site into {ROOT / 'site'}. To open it, run `python3 dev.py serve` "
           "and visit http://127.0.0.1:8000/ (it rebuilds and reloads as you edit events), or "
           "serve the built files with `python3 -m http.server -d site` and visit "
@@ -63,11 +90,11 @@ def demo(args: list[str]) -> None:
 
 def serve(args: list[str]) -> None:
     """Preview the site with live reload while you edit event files."""
-    setup()
+    site_engine = setup_engine()
     # --livereload is mkdocs' default, said explicitly: click 8.3 releases lost that default.
     # --dirty rebuilds only the pages whose source changed; the timeline plugin keeps
     # unchanged generated pages unchanged on disk, so an edited event shows in a second.
-    run(str(BIN / "mkdocs"), "serve", "--livereload", "--dirty", *args)
+    run(site_engine, "serve", "--livereload", "--dirty", *args)
 
 
 def test(args: list[str]) -> None:

@@ -51,10 +51,12 @@ class DateParam(click.ParamType):
 DATE = DateParam()
 
 
-def _settings(ctx: click.Context) -> Settings:
+def _settings(ctx: click.Context, required: bool = True) -> Settings:
+    """The site's settings; `required=False` when the command line gives every input the
+    command would otherwise take from the config, so it runs without one."""
     obj = ctx.find_root().obj
     if "settings" not in obj:
-        settings, warnings = load_settings(obj.get("config_file"))
+        settings, warnings = load_settings(obj.get("config_file"), required=required)
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         obj["settings"] = settings
@@ -81,13 +83,15 @@ class TimelineGroup(click.Group):
 @click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="mkdocs.yml holding the `timeline` plugin options (default: ./mkdocs.yml).")
+              help="Config file holding the `timeline` plugin options (default: the first "
+                   "of properdocs.yml, properdocs.yaml, mkdocs.yml, mkdocs.yaml here).")
 @click.pass_context
 def cli(ctx: click.Context, config_file: Optional[Path]) -> None:
     """Turn news articles into a timeline website.
 
     Event records live in the events folder (content/events by default), one Markdown
     file with YAML front matter per event; edit them by hand, then build the site.
+    Settings come from the site's config file (mkdocs.yml or properdocs.yml).
     """
     ctx.obj = {"config_file": config_file}
 
@@ -102,7 +106,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     Prints every problem as FILE:LINE: SEVERITY: MESSAGE and exits 1 when there are
     errors (or warnings, with --strict).
     """
-    settings = _settings(ctx)
+    settings = _settings(ctx, required=not paths)
     store = load_store(settings.events_dir, list(paths) or None, settings.max_event_file_bytes)
     for problem in store.problems:
         click.echo(problem.format())
@@ -131,7 +135,7 @@ def list_events(ctx: click.Context, paths: tuple[Path, ...], start: Optional[Dat
                 stop: Optional[DateValue], tags: tuple[str, ...], actors: tuple[str, ...],
                 places: tuple[str, ...], fmt: str, key_count: Optional[int]) -> None:
     """List events in timeline order, optionally filtered, with their importance."""
-    settings = _settings(ctx)
+    settings = _settings(ctx, required=not paths)
     store = load_store(settings.events_dir, list(paths) or None, settings.max_event_file_bytes)
     scores = importance(store.events)  # from the whole store, before any filter
     events = [e for e in store.events
@@ -213,7 +217,7 @@ def new(ctx: click.Context, date: DateValue, title: str, end: Optional[DateValue
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--events", "events_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Event store to write (default: events_dir from mkdocs.yml).")
+              help="Event store to write (default: events_dir from the config).")
 @click.option("--dry-run", is_flag=True, help="Extract and report, but write nothing.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
@@ -229,12 +233,12 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], events_dir: Optional[Pa
     """Extract dated events from articles into the event store.
 
     PATHS are article files or folders (.txt, .md, .html, .jsonl, .csv); by default the
-    `articles` folders from mkdocs.yml. Files you edited, events you deleted and events
+    `articles` folders from the config. Files you edited, events you deleted and events
     you wrote by hand are left as they are. Exits 1 if an article could not be read.
     """
     from .extraction.run import run_extraction
 
-    settings = _settings(ctx)
+    settings = _settings(ctx, required=not (paths and events_dir))
     targets = list(paths) or [p for p in settings.articles if p.exists()]
     root = events_dir.resolve() if events_dir else settings.events_dir
     if jobs == 0:

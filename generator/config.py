@@ -1,8 +1,9 @@
-"""The one settings schema, read from the `timeline` plugin entry of mkdocs.yml.
+"""The one settings schema, read from the `timeline` plugin entry of the site's config.
 
-The mkdocs plugin and the `timeline` CLI read the same options through this module, so a
-folder set in mkdocs.yml is the folder both use. Relative paths are relative to the
-folder holding mkdocs.yml.
+The config file is mkdocs.yml, or properdocs.yml under ProperDocs (see CONFIG_NAMES).
+The plugin and the `timeline` CLI read the same options through this module, so a
+folder set in the config is the folder both use. Relative paths are relative to the
+folder holding the config file.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ from pathlib import Path
 from typing import Any, Optional
 
 import yaml
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
 from .core.errors import ConfigError
+from .engine import config_base as base
+from .engine import config_options as c
 from .exporters import FORMAT_NAMES
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+# Looked for in this order, ProperDocs' own: a project that renamed its config for
+# ProperDocs keeps the new name working even when the old file is still there.
+CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
 PLUGIN_NAME = "timeline"
 
 
 class TimelineConfig(base.Config):
-    """Options of the `timeline` entry under `plugins:` in mkdocs.yml."""
+    """Options of the `timeline` entry under `plugins:` in the config file."""
 
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing its settings."""
@@ -155,7 +157,8 @@ class Settings:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running anything: `!ENV` is honoured, other tags read as None."""
+    """Reads the config file without running anything: `!ENV` is honoured, other tags read
+    as None."""
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -177,15 +180,35 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
 
 
 def find_config(start: Path) -> Optional[Path]:
-    """mkdocs.yml in `start`, where mkdocs itself looks for it."""
+    """The config file in `start`, the first of CONFIG_NAMES there (None without one)."""
     for name in CONFIG_NAMES:
         if (start / name).is_file():
             return start / name
     return None
 
 
+def shadowed_configs_warning(found: Path) -> Optional[str]:
+    """A warning when other config files sit beside the one read: each engine reads its
+    own name first, so `mkdocs` and the `timeline` commands could read different files."""
+    others = [name for name in CONFIG_NAMES
+              if name != found.name and (found.parent / name).is_file()]
+    if not others:
+        return None
+    return (f"{found}: read this config file; {', '.join(others)} beside it "
+            f"{'is' if len(others) == 1 else 'are'} ignored. Keep one config file, or "
+            "name it with `-f FILE`")
+
+
+def missing_config_error(folder: Path) -> ConfigError:
+    """Why a command that reads the settings cannot run in `folder`, and what to do."""
+    names = ", ".join(CONFIG_NAMES)
+    return ConfigError(f"no config file in {folder}: looked for {names}. Run the command "
+                       "from the folder that holds your site's config, or name the file "
+                       "with `timeline -f FILE ...`")
+
+
 def plugin_options(config: dict) -> Optional[dict]:
-    """The `timeline` entry of a parsed mkdocs.yml (None when the plugin is not listed)."""
+    """The `timeline` entry of a parsed config file (None when the plugin is not listed)."""
     plugins = config.get("plugins")
     if isinstance(plugins, dict):
         return (plugins[PLUGIN_NAME] or {}) if PLUGIN_NAME in plugins else None
@@ -213,18 +236,33 @@ def validate_options(raw: Any, config_file: Optional[Path]) -> tuple[TimelineCon
                      for name, message in warnings]
 
 
-def load_settings(config_file: Optional[Path] = None, cwd: Optional[Path] = None
-                  ) -> tuple[Settings, list[str]]:
-    """Settings from mkdocs.yml (found in `cwd` when not given), or the defaults without one.
+def load_settings(config_file: Optional[Path] = None, cwd: Optional[Path] = None,
+                  required: bool = True) -> tuple[Settings, list[str]]:
+    """Settings from the config file (found in `cwd` when not given).
+
+    Without a config file the defaults are used only when `required` is false: a
+    command whose inputs are all on its command line needs no settings of the site.
 
     Raises:
-        ConfigError: the file cannot be read, or its `timeline` options are invalid.
+        ConfigError: no config file was found (and one is required), the file cannot
+            be read, or its `timeline` options are invalid.
     """
     cwd = Path(cwd or Path.cwd())
-    config_file = Path(config_file) if config_file else find_config(cwd)
-    if config_file is None:
+    if config_file:  # named by the user: read it, whatever else lies beside it
+        return _read_settings(Path(config_file))
+    found = find_config(cwd)
+    if found is None:
+        if required:
+            raise missing_config_error(cwd.resolve())
         options, warnings = validate_options({}, None)
         return Settings.from_config(options, cwd.resolve()), warnings
+    settings, warnings = _read_settings(found)
+    shadowed = shadowed_configs_warning(found)
+    return settings, warnings + ([shadowed] if shadowed else [])
+
+
+def _read_settings(config_file: Path) -> tuple[Settings, list[str]]:
+    """Settings from one config file, and the warnings about its `timeline` options."""
     try:
         with open(config_file, encoding="utf-8-sig") as handle:
             config = yaml.load(handle, Loader=_ConfigLoader) or {}
@@ -233,7 +271,7 @@ def load_settings(config_file: Optional[Path] = None, cwd: Optional[Path] = None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
     if not isinstance(config, dict):
-        raise ConfigError(f"{config_file}: expected mkdocs settings (key: value pairs)")
+        raise ConfigError(f"{config_file}: expected site settings (key: value pairs)")
     raw = plugin_options(config)
     options, warnings = validate_options(raw if raw is not None else {}, config_file)
     settings = Settings.from_config(options, config_file.resolve().parent, config_file,
@@ -248,7 +286,8 @@ def _text(config: dict, key: str) -> str:
 
 
 def engine_site_settings(config: Any) -> dict[str, Any]:
-    """The mkdocs settings the generated pages depend on, from mkdocs.yml or its config."""
+    """The engine settings the generated pages depend on, from the config file or the
+    engine's parsed config."""
     directory_urls = config.get("use_directory_urls", True)
     return {"site_description": _text(config, "site_description"),
             "site_url": _text(config, "site_url"),

@@ -250,3 +250,74 @@ def test_dev_py_names_the_python_it_needs_on_an_older_one():
     assert "needs Python 3.11 or newer" in message and "this is Python 3.10" in message
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     assert declared["project"]["requires-python"] == ">=" + ".".join(map(str, dev.MIN_PYTHON))
+
+
+# --------------------------------------------------------------------------- no config file
+
+
+def test_commands_that_read_the_settings_stop_without_a_config(tmp_path):
+    """No silent defaults: `new` would write into ./content/events and `render` title the
+    site "Timeline" while the user's settings sit in a file under another name."""
+    for command in (["check"], ["list"], ["extract"], ["render", "--out", "out"],
+                    ["export", "--format", "csv"], ["new", "--date", "2019", "--title", "x"]):
+        result = timeline(*command, cwd=tmp_path)
+        assert result.returncode == 1, command
+        assert result.stderr.startswith(f"timeline: error: no config file in {tmp_path}"), \
+            (command, result.stderr)
+        assert "properdocs.yml" in result.stderr and "mkdocs.yml" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_commands_given_all_their_inputs_run_without_a_config(tmp_path):
+    """Validating a file, listing it, tagging text and extracting into a named store
+    need no site settings."""
+    event = tmp_path / "good.md"
+    event.write_text(GOOD, encoding="utf-8")
+    assert timeline("check", "good.md", cwd=tmp_path).returncode == 0
+    listed = timeline("list", "good.md", cwd=tmp_path)
+    assert listed.returncode == 0 and "Talks resume" in listed.stdout
+    assert timeline("schema", cwd=tmp_path).returncode == 0
+    article = tmp_path / "a.txt"
+    article.write_text("Negotiators met in Shanghai on July 30, 2019.\n", encoding="utf-8")
+    assert timeline("timex", "--dct", "2019-07-22", "a.txt", cwd=tmp_path).returncode == 0
+    extracted = timeline("extract", "a.txt", "--events", "store", "--quiet", cwd=tmp_path)
+    assert extracted.returncode == 0, extracted.stderr
+    assert list((tmp_path / "store").glob("*.md"))
+
+
+def test_config_file_option_names_a_config_elsewhere(project, write, tmp_path):
+    """`-f` reads a config of any name in any folder; its paths are relative to it."""
+    write("good.md", GOOD)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "my-site.yml").write_text(
+        "site_name: Named elsewhere\nplugins:\n  - timeline:\n"
+        "      events_dir: ../content/events\n", encoding="utf-8")
+    listed = timeline("-f", str(elsewhere / "my-site.yml"), "list", cwd=elsewhere)
+    assert listed.returncode == 0 and "Talks resume" in listed.stdout, listed.stderr
+    rendered = timeline("--config-file", "elsewhere/my-site.yml", "render", "--out", "out",
+                        cwd=tmp_path)
+    assert rendered.returncode == 0, rendered.stderr
+    assert 'title: "Named elsewhere"' in (tmp_path / "out/index.md").read_text("utf-8")
+
+
+def test_dev_py_runs_the_engine_the_project_uses(tmp_path):
+    """ProperDocs for a config named properdocs.yml (MkDocs would not find it); else
+    MkDocs when installed, ProperDocs when only it is."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    project, bin_dir = tmp_path / "project", tmp_path / "bin"
+    project.mkdir()
+    bin_dir.mkdir()
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert dev.engine(project, bin_dir) == "mkdocs"  # nothing installed yet: setup brings it
+    (bin_dir / "properdocs").touch()
+    assert dev.engine(project, bin_dir) == "properdocs"
+    (bin_dir / "mkdocs").touch()
+    assert dev.engine(project, bin_dir) == "mkdocs"
+    (project / "mkdocs.yml").rename(project / "properdocs.yml")
+    assert dev.engine(project, bin_dir) == "properdocs"

@@ -2,10 +2,13 @@
 
 click 8.3 broke mkdocs' hidden `--livereload` default (serve ran without reloading);
 pyproject.toml excludes those releases, and these tests catch a regression either way.
+`properdocs serve` (MkDocs' fork) is held to the same, with the config renamed
+properdocs.yml as ProperDocs advises.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import socket
 import subprocess
 import sys
@@ -17,7 +20,11 @@ from pathlib import Path
 from typing import Iterator
 from unittest import mock
 
+import pytest
+
 from .conftest import event_text
+
+ENGINES = ("mkdocs", "properdocs")
 
 
 def test_serve_enables_live_reload_without_the_flag():
@@ -53,12 +60,20 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {seconds}s")
 
 
+def use_engine(project: Path, engine: str) -> None:
+    """Set the project up as a user of `engine` does: ProperDocs users rename the config."""
+    assert importlib.util.find_spec(engine), f"{engine} is not installed: pip install -e '.[test]'"
+    if engine == "properdocs":
+        (project / "mkdocs.yml").rename(project / "properdocs.yml")
+
+
 @contextmanager
-def serving(project: Path, *options: str) -> Iterator[str]:
-    """`mkdocs serve` as a person runs it (no --livereload flag) on a free local port."""
+def serving(project: Path, *options: str, engine: str = "mkdocs") -> Iterator[str]:
+    """`mkdocs serve` (or `properdocs serve`) as a person runs it (no --livereload flag)
+    on a free local port."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
+        [sys.executable, "-m", engine, "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         yield f"http://127.0.0.1:{port}/"
@@ -71,9 +86,11 @@ def serving(project: Path, *options: str) -> Iterator[str]:
             process.wait()
 
 
-def test_serve_picks_up_an_edited_event_file(project, write):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_serve_picks_up_an_edited_event_file(project, write, engine):
+    use_engine(project, engine)
     path = write("a.md", event_text("a", "2019-07-19", "Soybean buyers meet"))
-    with serving(project) as url:
+    with serving(project, engine=engine) as url:
         page = wait_for(url + "events/a/", "Soybean buyers meet")
         assert "livereload" in page  # the reload script is injected
         path.write_text(event_text("a", "2019-07-19", "Soybean buyers meet again"),

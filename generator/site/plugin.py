@@ -23,11 +23,8 @@ import threading
 from pathlib import Path
 from typing import Any, Optional
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-
 from ..config import Settings, TimelineConfig, engine_site_settings
+from ..engine import BasePlugin, File, Files, PluginError, event_priority, get_plugin_logger
 from ..store.folder import Store, load_store
 from .pagecache import PageCache
 from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, NEWEST_PAGE, STYLESHEET

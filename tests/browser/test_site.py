@@ -15,7 +15,7 @@ from generator.render.records import source_key
 from generator.store.folder import load_store
 
 from ..conftest import event_text
-from ..test_serve import serving
+from ..test_serve import ENGINES, serving, use_engine, wait_for
 from .conftest import ARTIFACTS, Served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -267,14 +267,17 @@ def test_dark_mode_toggle(fixture_site, page):
     assert page.problems == []
 
 
-def test_live_reload_shows_an_edited_event_without_a_manual_reload(project, write, page):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_live_reload_shows_an_edited_event_without_a_manual_reload(project, write, page,
+                                                                   engine):
+    use_engine(project, engine)
     path = write("a.md", event_text("a", "2019-07-19", "Soybean buyers meet"))
-    with serving(project) as url:
-        from ..test_serve import wait_for
+    with serving(project, engine=engine) as url:
         wait_for(url + "events/a/", "Soybean buyers meet")
-        page.goto(url + "events/a/")
+        # the page's reload script polls the server; edit once it is listening
+        with page.expect_request(lambda request: "/livereload/" in request.url):
+            page.goto(url + "events/a/")
         assert page.locator("h1").inner_text().rstrip("¶") == "Soybean buyers meet"
-        page.wait_for_timeout(500)  # let the reload script start listening
         path.write_text(event_text("a", "2019-07-19", "Soybean buyers meet again"),
                         encoding="utf-8")
         page.locator("h1", has_text="Soybean buyers meet again").wait_for(timeout=30_000)
