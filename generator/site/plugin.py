@@ -115,8 +115,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for name, result in output.exports.items():
             log.info("Export %s: %s", name, result.summary())
         if self.settings.exports and not self.settings.site_url:
-            log.info("No site_url in mkdocs.yml: links in the feeds and exports are relative "
-                     "to the site's root; set site_url for full addresses")
+            log.info("No site_url in %s: links in the feeds and exports are relative to "
+                     "the site's root; set site_url for full addresses",
+                     Path(config.config_file_path).name)
         assets = {path: str(src) for path, src in output.assets.items()}
         for path in [p for p in [*generated, *assets] if files.get_file_from_path(p)]:
             log.info("Keeping the hand-written %s instead of the generated page", path)
