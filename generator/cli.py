@@ -27,7 +27,7 @@ from .importers import read_import
 from .importers.writer import write_imported
 from .ranking.importance import importance, key_events
 from .site.exports import run_exports
-from .site.output import site_output
+from .site.output import site_output, write_changed
 from .store.folder import load_store
 from .store.ids import new_event_id
 from .store.schema import KINDS, json_schema
@@ -291,20 +291,18 @@ def render(ctx: click.Context, out: Path, strict: bool) -> None:
     """Write the generated pages as Markdown files, as the site build adds them.
 
     For inspecting the pages, diffing them between versions, or feeding another static
-    site engine. Files the renderer makes are overwritten; nothing else in the folder is
-    touched. Bad event files are reported and skipped, as in a build.
+    site engine. Only files whose bytes changed are rewritten, so a watching server
+    rebuilds just those; nothing else in the folder is touched. Bad event files are reported and skipped, as in a build.
     """
     settings = _settings(ctx)
     store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes)
     for problem in store.problems:
         click.echo(problem.format(), err=True)
     output = site_output(settings, store.events)
-    for path, text in sorted(output.files.items()):
-        atomic_write(out / path, text)
-    for path, source in sorted(output.assets.items()):
-        atomic_write(out / path, source.read_bytes())
+    report = write_changed(out, {**output.files, **output.assets})
     click.echo(f"{len(output.files) + len(output.assets)} file(s) from {len(store.events)} "
-               f"event(s) written to {out}", err=True)
+               f"event(s) in {out}: {len(report.written)} written, {report.unchanged} "
+               "unchanged", err=True)
     if strict and store.problems:
         ctx.exit(1)
 
