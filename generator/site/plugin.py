@@ -35,6 +35,7 @@ from .searchindex import SearchIndexError, write_index
 from .searchkeeper import SearchIndexKeeper
 from .exports import feed_links
 from .output import short_nav as nav_of_pages, site_output
+from .guard import note_plugin_ran
 
 log = get_plugin_logger(__name__)
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
@@ -64,6 +65,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.dirty = dirty
 
     def on_config(self, config):  # noqa: ANN001, ANN201 - mkdocs' hook signature
+        note_plugin_ran()
         project_dir = Path(config.config_file_path).resolve().parent
         self.settings = Settings.from_config(self.config, project_dir,
                                              Path(config.config_file_path), config.site_name,
