@@ -367,6 +367,8 @@ def _build_with_zensical(ctx: click.Context, settings: Settings, site_dir: Optio
     target = site_dir.resolve() if site_dir else \
         zensical.project_folder(settings, raw, "site_dir", "site")
     prepared = zensical.build(settings, work, target, strict)
+    if prepared.engine_output:
+        click.echo(prepared.engine_output, err=True)
     for problem in prepared.store.problems:
         click.echo(problem.format(), err=True)
     click.echo(f"{len(prepared.pages)} page(s) from {len(prepared.store.events)} event(s) "

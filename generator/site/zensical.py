@@ -79,6 +79,7 @@ class Prepared:
     pages: list[str]          # Markdown pages of the site (generated and hand-written)
     report: WriteReport       # which files of the work folder changed
     removed: list[str]        # files of an earlier render that are gone now
+    engine_output: str = ""   # what `zensical build` printed
 
 
 def engine_config(settings: Settings) -> dict[str, Any]:
@@ -210,13 +211,16 @@ def zensical_command() -> list[str]:
     return [sys.executable, "-m", "zensical"]
 
 
-def run_zensical(work: WorkFolder, strict: bool) -> None:
-    """`zensical build` on the work folder; its messages go to our standard error."""
+def run_zensical(work: WorkFolder, strict: bool) -> str:
+    """`zensical build` on the work folder; returns what it printed (its warnings)."""
     command = [*zensical_command(), "build", "-f", str(work.config)]
     result = subprocess.run(command + (["--strict"] if strict else []), cwd=work.root,
-                            stdout=sys.stderr, stderr=sys.stderr)
+                            capture_output=True, text=True)
+    said = (result.stdout + result.stderr).strip()
     if result.returncode:
-        raise EngineError(f"zensical build failed (exit code {result.returncode})")
+        raise EngineError(f"zensical build failed (exit code {result.returncode}):\n"
+                          f"{said[-4000:]}")
+    return said
 
 
 def publish(work: WorkFolder, site_dir: Path, settings: Settings) -> None:
@@ -281,7 +285,7 @@ def build(settings: Settings, work: WorkFolder, site_dir: Path, strict: bool) ->
     zensical_command()  # fail before rendering anything when Zensical is missing
     raw = engine_config(settings)
     prepared = prepare(settings, raw, work)
-    run_zensical(work, strict)
+    prepared.engine_output = run_zensical(work, strict)
     publish(work, site_dir, settings)
     add_feed_links(site_dir, prepared.pages, settings)
     if settings.explore and prepared.output.records:
