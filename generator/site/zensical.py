@@ -9,14 +9,13 @@ copies them like any other file. Lost against mkdocs: the header search's boost 
 overview pages (a mkdocs search-plugin setting).
 
 Zensical requires its docs and site folders to lie inside the folder of its config, so
-it builds into the work folder and the site is then copied (hard-linked where the file
-system allows) to the configured site folder.
+it builds into the work folder and the site is then copied to the configured site
+folder.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -110,9 +109,11 @@ def hand_written(docs_dir: Path) -> dict[str, Path]:
     return found
 
 
-def prepare(settings: Settings, raw: dict[str, Any], work: WorkFolder) -> Prepared:
+def prepare(settings: Settings, raw: dict[str, Any], work: WorkFolder,
+            serving: bool = False) -> Prepared:
     """Render the store and copy the hand-written pages into the work folder, writing
-    only what changed, and write its zensical.toml."""
+    only what changed, and write its zensical.toml. `serving` keeps the Explore index
+    a watch put among the docs (a build indexes the published site instead)."""
     store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes)
     output = site_output(settings, store.events)
     own = hand_written(project_folder(settings, raw, "docs_dir", "docs"))
@@ -120,20 +121,22 @@ def prepare(settings: Settings, raw: dict[str, Any], work: WorkFolder) -> Prepar
     # A hand-written page wins over a generated one of the same path, as in the plugin.
     files = {**{p: v for p, v in generated.items() if p not in own}, **own}
     report = write_changed(work.docs, files)
-    removed = prune(work.docs, set(files))
+    removed = prune(work.docs, set(files), keep_index=serving)
     pages = sorted(p for p in files if p.endswith(".md"))
     config = zensical_config(settings, raw, short_nav(pages, set(generated) - set(own)))
     write_changed(work.root, {CONFIG_NAME: toml_text({"project": config})})
     return Prepared(store, output, pages, report, removed)
 
 
-def prune(folder: Path, keep: set[str]) -> list[str]:
-    """Delete files an earlier render wrote that are not in `keep` (the Explore index
-    a watch writes stays)."""
+def prune(folder: Path, keep: set[str], keep_index: bool) -> list[str]:
+    """Delete files an earlier render wrote that are not in `keep` (nor, with
+    `keep_index`, in the Explore index)."""
     removed = []
     for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
         path = file.relative_to(folder).as_posix()
-        if file.is_file() and path not in keep and not path.startswith(BUNDLE + "/"):
+        if keep_index and path.startswith(BUNDLE + "/"):
+            continue
+        if file.is_file() and path not in keep:
             file.unlink()
             removed.append(path)
     return removed
@@ -224,28 +227,21 @@ def run_zensical(work: WorkFolder, strict: bool) -> str:
 
 
 def publish(work: WorkFolder, site_dir: Path, settings: Settings) -> None:
-    """Replace the site folder by Zensical's output (hard links where possible, so this
-    costs no copying; later changes replace files, never edit them in place)."""
+    """Replace the site folder by a copy of Zensical's output (a copy, not hard links:
+    `zensical serve` on the work folder may rewrite its files in place)."""
     for kept, inside_ok in ((settings.project_dir, True), (settings.events_dir, False),
                             (work.root, False)):
         if _overlaps(site_dir, kept, inside_ok):
             raise EngineError(f"site_dir {site_dir} overlaps {kept}, which a build must not "
                               "delete; choose a folder of its own")
     shutil.rmtree(site_dir, ignore_errors=True)
-    shutil.copytree(work.site, site_dir, copy_function=_link_or_copy)
+    shutil.copytree(work.site, site_dir)
 
 
 def _overlaps(site_dir: Path, kept: Path, inside_ok: bool = False) -> bool:
     """Would deleting `site_dir` delete `kept` (or lie inside it, unless that is fine)?"""
     return site_dir == kept or site_dir in kept.parents or \
         (not inside_ok and kept in site_dir.parents)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def page_url(page: str, directory_urls: bool) -> str:
@@ -274,8 +270,8 @@ def add_feed_links(site_dir: Path, pages: list[str], settings: Settings) -> int:
             continue
         text = target.read_text(encoding="utf-8")
         if "</head>" in text:
-            # A new file, not an edit: the work folder's copy may be a hard link to it.
-            write_changed(site_dir, {page_file(url): text.replace("</head>", links + "\n</head>", 1)})
+            text = text.replace("</head>", links + "\n</head>", 1)
+            write_changed(site_dir, {page_file(url): text})
             changed += 1
     return changed
 
@@ -300,7 +296,7 @@ def render_for_serve(settings: Settings, raw: dict[str, Any], work: WorkFolder) 
     """Render into the work folder for `zensical serve`, with Explore's index among the
     docs (Zensical serves it as any other file), indexed again only when the records
     changed."""
-    prepared = prepare(settings, raw, work)
+    prepared = prepare(settings, raw, work, serving=True)
     records = prepared.output.records if settings.explore else {}
     key = hash(tuple(sorted(records.items())))
     if records and (_indexed.get(work.root) != key or not (work.docs / BUNDLE).is_dir()):
