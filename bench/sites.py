@@ -41,7 +41,7 @@ def same_pages_project(folder: Path, events: Path) -> tuple[Path, int]:
     """Our rendered Markdown as plain files, built by mkdocs-material alone with the nav
     the plugin sets; returns the project and the median page size in bytes."""
     from generator.store.folder import load_store
-    from generator.site.plugin import NAV
+    from generator.site.output import NAV
     from generator.render import SiteOptions, render_site
 
     files = render_site(load_store(events).events, SiteOptions(name="Bench"),

@@ -27,7 +27,7 @@ from .importers import read_import
 from .importers.writer import write_imported
 from .ranking.importance import importance, key_events
 from .site.exports import run_exports
-from .site.output import site_output
+from .site.output import site_output, write_changed
 from .store.folder import load_store
 from .store.ids import new_event_id
 from .store.schema import KINDS, json_schema
@@ -295,22 +295,112 @@ def render(ctx: click.Context, out: Path, strict: bool) -> None:
     """Write the generated pages as Markdown files, as the site build adds them.
 
     For inspecting the pages, diffing them between versions, or feeding another static
-    site engine. Files the renderer makes are overwritten; nothing else in the folder is
-    touched. Bad event files are reported and skipped, as in a build.
+    site engine (`timeline build --engine zensical` does that for Zensical). Only files
+    whose bytes changed are rewritten, so a watching server rebuilds just those;
+    nothing else in the folder is touched. Bad event files are reported and skipped, as in a build.
     """
     settings = _settings(ctx)
     store = load_store(settings.events_dir, max_bytes=settings.max_event_file_bytes)
     for problem in store.problems:
         click.echo(problem.format(), err=True)
     output = site_output(settings, store.events)
-    for path, text in sorted(output.files.items()):
-        atomic_write(out / path, text)
-    for path, source in sorted(output.assets.items()):
-        atomic_write(out / path, source.read_bytes())
+    report = write_changed(out, {**output.files, **output.assets})
     click.echo(f"{len(output.files) + len(output.assets)} file(s) from {len(store.events)} "
-               f"event(s) written to {out}", err=True)
+               f"event(s) in {out}: {len(report.written)} written, {report.unchanged} "
+               "unchanged", err=True)
     if strict and store.problems:
         ctx.exit(1)
+
+
+ENGINES = ("mkdocs", "zensical")
+
+
+@cli.command("build")
+@click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
+              help="mkdocs runs `mkdocs build` with the plugin; zensical renders the pages "
+                   "and builds them with Zensical (which cannot run plugins).")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the site into (default: site_dir from mkdocs.yml).")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="zensical: folder for the rendered pages and zensical.toml "
+                   "(default: .cache/timeline/zensical beside mkdocs.yml).")
+@click.option("--watch", is_flag=True,
+              help="zensical: render into the work folder, then render again on every edit "
+                   "of the events, templates or pages, for `zensical serve` (no build).")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.pass_context
+def build_site(ctx: click.Context, engine: str, site_dir: Optional[Path],
+               work_dir: Optional[Path], watch: bool, strict: bool) -> None:
+    """Build the site with mkdocs (the default) or with Zensical.
+
+    Zensical skips plugins it does not know, so `zensical build` on mkdocs.yml makes a
+    site without the events. With --engine zensical this command renders the pages and a
+    zensical.toml into a work folder, runs `zensical build`, and adds what the plugin
+    adds after a build: the Explore index and the feed links in every page's head.
+    """
+    settings = _settings(ctx)
+    if engine == "mkdocs":
+        if watch:
+            raise click.UsageError("--watch is for --engine zensical; with mkdocs, run "
+                                   "`mkdocs serve`")
+        ctx.exit(_build_with_mkdocs(settings, site_dir, strict))
+    _build_with_zensical(ctx, settings, site_dir, work_dir, watch, strict)
+
+
+def _build_with_mkdocs(settings: Settings, site_dir: Optional[Path], strict: bool) -> int:
+    """`mkdocs build` on the same config, for one command whichever the engine."""
+    import subprocess
+
+    if settings.config_file is None:
+        raise UserError("mkdocs needs its config: no mkdocs.yml here (or give -f)")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(settings.config_file)]
+    command += (["-d", str(site_dir.resolve())] if site_dir else []) + \
+        (["--strict"] if strict else [])
+    return subprocess.run(command).returncode
+
+
+def _build_with_zensical(ctx: click.Context, settings: Settings, site_dir: Optional[Path],
+                         work_dir: Optional[Path], watch: bool, strict: bool) -> None:
+    from .site import zensical
+
+    work = zensical.default_work_folder(settings, work_dir)
+    if watch:
+        _watch_for_zensical(settings, work)
+        return
+    raw = zensical.engine_config(settings)
+    target = site_dir.resolve() if site_dir else \
+        zensical.project_folder(settings, raw, "site_dir", "site")
+    prepared = zensical.build(settings, work, target, strict)
+    if prepared.engine_output:
+        click.echo(prepared.engine_output, err=True)
+    for problem in prepared.store.problems:
+        click.echo(problem.format(), err=True)
+    click.echo(f"{len(prepared.pages)} page(s) from {len(prepared.store.events)} event(s) "
+               f"built with Zensical into {target}", err=True)
+    if strict and prepared.store.problems:
+        ctx.exit(1)
+
+
+def _watch_for_zensical(settings: Settings, work) -> None:  # noqa: ANN001
+    """Render now and after every edit, until interrupted; `zensical serve` rebuilds."""
+    from .site import zensical
+    from .site.watch import watch
+
+    def render_once() -> None:
+        raw = zensical.engine_config(settings)
+        prepared = zensical.render_for_serve(settings, raw, work)
+        for problem in prepared.store.problems:
+            click.echo(problem.format(), err=True)
+        click.echo(f"rendered {len(prepared.store.events)} event(s): "
+                   f"{len(prepared.report.written)} file(s) written, "
+                   f"{len(prepared.removed)} removed", err=True)
+
+    raw = zensical.engine_config(settings)
+    watched = [p for p in (settings.events_dir, settings.templates_dir, settings.overrides_dir,
+                           zensical.project_folder(settings, raw, "docs_dir", "docs"),
+                           settings.config_file) if p is not None]
+    watch(watched, render_once, lambda: click.echo(
+        f"watching for edits; serve the site with: zensical serve -f {work.config}", err=True))
 
 
 @cli.command()

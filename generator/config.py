@@ -156,7 +156,7 @@ class Settings:
         )
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads the config file without running anything: `!ENV` is honoured, other tags read
     as None."""
 
@@ -173,9 +173,9 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return default
 
 
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+ConfigLoader.add_constructor("!ENV", _env_tag)
+ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
                                     lambda loader, suffix, node: None)
 
 
@@ -265,7 +265,7 @@ def _read_settings(config_file: Path) -> tuple[Settings, list[str]]:
     """Settings from one config file, and the warnings about its `timeline` options."""
     try:
         with open(config_file, encoding="utf-8-sig") as handle:
-            config = yaml.load(handle, Loader=_ConfigLoader) or {}
+            config = yaml.load(handle, Loader=ConfigLoader) or {}
     except OSError as exc:
         raise ConfigError(f"{config_file}: cannot read it: {exc.strerror}") from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

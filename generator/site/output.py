@@ -7,8 +7,10 @@ renderer stays usable with another engine.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Union
 
 from ..config import Settings
 from ..store.schema import json_schema
@@ -17,9 +19,15 @@ from ..core.model import Event
 from ..render import build_site
 from .exports import site_assets, site_exports, view_files
 from .options import renderer_options
+from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, NEWEST_PAGE
 
 
 RECORD_SCHEMA = "schema/event.schema.json"
+# The short navigation, in this order, of whichever of these pages the site has.
+NAV = (("Timeline", "index.md"), ("Newest first", NEWEST_PAGE), ("Explore", EXPLORE_PAGE),
+       ("Interactive timeline", INTERACTIVE_PAGE), ("Periods", "periods/index.md"),
+       ("Actors", "actors/index.md"), ("Places", "places/index.md"),
+       ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))
 
 
 @dataclass
@@ -42,3 +50,66 @@ def site_output(settings: Settings, events: list[Event]) -> SiteOutput:
     files.update(exported)
     files.update(view_files(settings, events, rendered.views))
     return SiteOutput(files, site_assets(settings), rendered.records, results)
+
+
+def short_nav(pages: Iterable[str], generated: set[str]) -> list:
+    """The generated sections, then every other page (hand-written ones), never the
+    event, period or facet pages. `pages` are the site's Markdown source paths."""
+    pages = set(pages)
+    nav: list = [{title: path} for title, path in NAV if path in pages]
+    listed = {path for _, path in NAV}
+    nav.extend(sorted(p for p in pages if p not in generated and p not in listed))
+    return nav
+
+
+@dataclass
+class WriteReport:
+    """What `write_changed` did, path by path."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def write_changed(folder: Path, files: dict[str, Union[str, bytes, Path]]) -> WriteReport:
+    """Write `files` ({path: text, bytes or a file to copy}) into `folder`, only those
+    whose bytes differ from what is there.
+
+    A build folder, not the store: each changed file is replaced atomically (readers such
+    as a watching server never see half a page) but not synced to disk, and an unchanged
+    file keeps its modification time, so a watching engine rebuilds only what changed.
+    """
+    report = WriteReport()
+    for path in sorted(files):
+        data = _as_bytes(files[path])
+        target = folder / path
+        if _same_bytes(target, data):
+            report.unchanged += 1
+            continue
+        _replace(target, data)
+        report.written.append(path)
+    return report
+
+
+def _as_bytes(value: Union[str, bytes, Path]) -> bytes:
+    if isinstance(value, Path):
+        return value.read_bytes()
+    return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it (atomic within one file system)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

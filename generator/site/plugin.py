@@ -27,18 +27,15 @@ from ..config import Settings, TimelineConfig, engine_site_settings
 from ..engine import BasePlugin, File, Files, PluginError, event_priority, get_plugin_logger
 from ..store.folder import Store, load_store
 from .pagecache import PageCache
-from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, NEWEST_PAGE, STYLESHEET
+from ..render.pages import STYLESHEET
 from .searchindex import SearchIndexError, write_index
 from .searchkeeper import SearchIndexKeeper
 from .exports import feed_links
-from .output import site_output
+from .output import short_nav as nav_of_pages, site_output
+from .guard import note_plugin_ran
 
 log = get_plugin_logger(__name__)
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
-NAV = (("Timeline", "index.md"), ("Newest first", NEWEST_PAGE), ("Explore", EXPLORE_PAGE),
-       ("Interactive timeline", INTERACTIVE_PAGE), ("Periods", "periods/index.md"),
-       ("Actors", "actors/index.md"), ("Places", "places/index.md"),
-       ("Tags", "tags/index.md"), ("Sources", "sources/index.md"), ("Data", DATA_PAGE))
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -65,6 +62,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.dirty = dirty
 
     def on_config(self, config):  # noqa: ANN001, ANN201 - mkdocs' hook signature
+        note_plugin_ran()
         project_dir = Path(config.config_file_path).resolve().parent
         self.settings = Settings.from_config(self.config, project_dir,
                                              Path(config.config_file_path), config.site_name,
@@ -208,12 +206,5 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
 
 def short_nav(files: Files, generated: set[str]) -> list[Any]:
-    """The generated sections, then every other page (hand-written ones), never the
-    event, period or facet pages."""
-    nav: list[dict[str, Any]] = [{title: path} for title, path in NAV
-                                 if files.get_file_from_path(path) is not None]
-    listed = {path for _, path in NAV}
-    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-        if file.src_uri not in generated and file.src_uri not in listed:
-            nav.append(file.src_uri)
-    return nav
+    """The short nav (see `output.short_nav`) of the site's documentation pages."""
+    return nav_of_pages((f.src_uri for f in files.documentation_pages()), generated)
