@@ -1,19 +1,22 @@
 """Speed of the temporal tagger beside dateparser's `search_dates`, in one process.
 
-    python bench/bench_tagger.py [--runs 5] [--dateparser-runs 3] [--no-dateparser]
+    python bench/bench_tagger.py [--runs 5] [--no-dateparser]
 
 Texts: the TempEval-3 training set (../shared/data/tempeval3-train, read with the shared
-scorer's loader) and the seed article (seeds/). Both libraries run on one core, one
-after the other, on the same texts; each figure is the median over several runs of
-characters per second, after a warm-up call, so start-up and data loading are left out
-(the one-time rule loading is reported on its own line). dateparser is an optional
-bench dependency: `pip install -e ".[bench]"`.
+scorer's loader) and the seed article (seeds/). The two libraries take turns on the same
+texts, round by round (tagger, dateparser, tagger, ...), so both meet the same load; each
+round is timed in CPU seconds of this process (what a shared machine's load changes
+least) and in wall seconds. The figures are medians over the rounds of characters per
+second, after a warm-up call, so start-up and data loading are left out (the one-time
+rule loading is reported on its own line); the ratio is the median of the rounds'
+ratios. dateparser is an optional bench dependency: `pip install -e ".[bench]"`.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import statistics
 import sys
 import time
@@ -49,15 +52,21 @@ def corpora() -> dict[str, list[Doc]]:
     return out
 
 
-def median_rate(run: Callable[[list[Doc]], None], docs: list[Doc], runs: int) -> float:
-    """Median characters per second of `run` over `docs`."""
-    chars = sum(len(text) for text, _ in docs)
-    times = []
+def timed(run: Callable[[list[Doc]], None], docs: list[Doc]) -> tuple[float, float]:
+    """CPU and wall seconds of one `run` over `docs`."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    run(docs)
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def rounds(runs: int, docs: list[Doc], *runners: Callable[[list[Doc]], None]
+           ) -> list[list[tuple[float, float]]]:
+    """(CPU, wall) seconds per runner per round, the runners taking turns."""
+    found: list[list[tuple[float, float]]] = [[] for _ in runners]
     for _ in range(runs):
-        start = time.perf_counter()
-        run(docs)
-        times.append(time.perf_counter() - start)
-    return chars / statistics.median(times)
+        for times, run in zip(found, runners):
+            times.append(timed(run, docs))
+    return found
 
 
 def run_tagger(docs: list[Doc]) -> None:
@@ -80,10 +89,10 @@ def dateparser_runner() -> Optional[Callable[[list[Doc]], None]]:
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=5, help="timed runs of the tagger")
-    ap.add_argument("--dateparser-runs", type=int, default=3, help="timed runs of dateparser")
+    ap.add_argument("--runs", type=int, default=5, help="rounds (each library once a round)")
     ap.add_argument("--no-dateparser", action="store_true", help="time the tagger only")
     args = ap.parse_args(argv)
+    print("load average before: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
     resources.load.cache_clear()
     get_tagger.cache_clear()
@@ -95,21 +104,26 @@ def main(argv: Optional[list[str]] = None) -> int:
     if other is None and not args.no_dateparser:
         print("note: dateparser is not installed (pip install -e \".[bench]\"); "
               "timing the tagger only", file=sys.stderr)
-    header = f"{'corpus':18} {'chars':>9} {'tagger MB/s':>12}"
+    header = f"{'corpus':18} {'chars':>9} {'tagger MB/s cpu':>16} {'wall':>7}"
     if other:
-        header += f" {'dateparser MB/s':>16} {'ratio':>7}"
+        header += f" {'dateparser MB/s cpu':>20} {'wall':>7} {'ratio cpu':>10} {'wall':>7}"
     print(header)
     for name, docs in corpora().items():
         chars = sum(len(text) for text, _ in docs)
-        ours = median_rate(run_tagger, docs, args.runs)
-        line = f"{name:18} {chars:>9,} {ours / 1e6:>12.3f}"
+        runners = [run_tagger] + ([other] if other else [])
+        found = rounds(args.runs, docs, *runners)
+        rate = [[chars / t[k] / 1e6 for t in times] for times in found for k in (0, 1)]
+        line = (f"{name:18} {chars:>9,} {statistics.median(rate[0]):>16.3f} "
+                f"{statistics.median(rate[1]):>7.3f}")
         if other:
-            theirs = median_rate(other, docs, args.dateparser_runs)
-            line += f" {theirs / 1e6:>16.3f} {ours / theirs:>6.1f}x"
+            ratio_cpu = statistics.median(a / b for a, b in zip(rate[0], rate[2]))
+            ratio_wall = statistics.median(a / b for a, b in zip(rate[1], rate[3]))
+            line += (f" {statistics.median(rate[2]):>20.3f} {statistics.median(rate[3]):>7.3f}"
+                     f" {ratio_cpu:>9.1f}x {ratio_wall:>6.1f}x")
         print(line, flush=True)
-    print(f"(medians of {args.runs} tagger runs"
-          + (f" and {args.dateparser_runs} dateparser runs" if other else "")
-          + "; one process, one core; MB = 10^6 characters)")
+    print(f"(medians of {args.runs} interleaved rounds; one process, one core; "
+          "MB = 10^6 characters)")
+    print("load average after: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 
