@@ -70,6 +70,14 @@ def page(browser_context) -> Iterator:
         dialog.dismiss()
     tab.on("dialog", on_dialog)
     yield tab
+    # Material remembers the palette per site in localStorage, and the browser profile
+    # is shared by the session: a test that saw the dark palette must not leave it to
+    # the next test on the same site.
+    try:
+        tab.evaluate("Object.keys(localStorage).filter(k => k.endsWith('__palette'))"
+                     ".forEach(k => localStorage.removeItem(k))")
+    except Exception:  # noqa: BLE001 - a page without storage (about:blank) has none
+        pass
     tab.close()
 
 
