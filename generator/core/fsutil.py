@@ -25,6 +25,24 @@ def atomic_write(path: Path, text: str | bytes, sync_folder: bool = True) -> Non
     folder passes `sync_folder=False` and calls `sync_folder` once at the end.
     """
     path = Path(path)
+    tmp = write_temp(path, text)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if sync_folder:
+        sync_folder_of(path.parent)
+
+
+def write_temp(path: Path, text: str | bytes, sync: bool = True) -> str:
+    """A new temporary file beside `path` holding `text`, with the permissions `path` will
+    have; its name is returned for the caller to rename over `path`.
+
+    With `sync=False` the caller flushes it to disk (`os.fsync`) before the rename: many
+    files are then flushed together instead of one after the other.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
@@ -34,14 +52,13 @@ def atomic_write(path: Path, text: str | bytes, sync_folder: bool = True) -> Non
         with handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+            if sync:
+                os.fsync(handle.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    if sync_folder:
-        sync_folder_of(path.parent)
+    return tmp
 
 
 def _mode_for(path: Path) -> int:

@@ -18,6 +18,7 @@ import yaml
 
 from ..core.diagnostics import Problem
 from ..core.model import Event, Source
+from .emit import WIDTH, emit_mapping
 from .schema import FIELDS, SOURCE_FIELDS, Locate, validate
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -240,11 +241,51 @@ def _source_mapping(source: Source) -> dict[str, Any]:
 def dumps(event: Event) -> str:
     """The Markdown file text of an event: same event, same bytes, every time.
 
-    Always PyYAML's own emitter, never libyaml's: the two differ on some characters
-    (libyaml writes emoji as they are, PyYAML escapes them), and a file must not change
-    because one machine has libyaml and another has not.
+    The front matter is the store's own writer (`store.emit`), byte for byte what PyYAML's
+    pure-Python emitter writes; the rare record it declines goes to that emitter itself.
+    Never libyaml's: the two differ on some characters (libyaml writes emoji as they are
+    in double quotes, PyYAML escapes them), and a file must not change because one
+    machine has libyaml and another has not.
     """
-    post = frontmatter.Post(event.body.strip("\n"))
-    post.metadata = to_mapping(event)
-    return frontmatter.dumps(post, handler=_FRONT_MATTER, Dumper=yaml.SafeDumper,
-                             sort_keys=False, allow_unicode=True, width=100_000) + "\n"
+    mapping = to_mapping(event)
+    front = emit_mapping(mapping)
+    if front is None:
+        front = yaml.dump(mapping, Dumper=yaml.SafeDumper, sort_keys=False,
+                          allow_unicode=True, width=WIDTH, default_flow_style=False)
+    body = event.body.strip("\n")
+    return f"---\n{front.strip()}\n---\n\n{body}\n".strip() + "\n"
+
+
+def read_back(event: Event, text: str, path: Path) -> tuple[list[Problem], bool]:
+    """The errors that keep `text` from reading back as `event`, and whether it reads back
+    as exactly the event's record.
+
+    The text is parsed in memory as the store will read the file, checked against the
+    schema, and its record compared with the one it was written from, value for value
+    and type for type; whitespace around the body is not kept, so it is not compared.
+    """
+    records, problems = split_records(text, path)
+    errors = [p for p in problems if p.is_error]
+    if errors or len(records) != 1:
+        return errors, False
+    record = records[0]
+    _, found = validate(record.mapping, path, record.locate, record.line,
+                        record.default_id, record.body)
+    errors = [p for p in found if p.is_error]
+    if errors:
+        return errors, True
+    if not same_value(record.mapping, to_mapping(event)) \
+            or record.body.strip() != event.body.strip():
+        return [Problem(path, "does not read back as the record it was written from")], False
+    return [], True
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equal value for value, type for type and key order (True is not 1, 1 is not 1.0)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is dict:
+        return list(a) == list(b) and all(same_value(a[key], b[key]) for key in a)
+    if type(a) is list:
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    return a == b

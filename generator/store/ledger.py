@@ -14,29 +14,33 @@ of file apart on the next run:
 
 Writes are journalled so that a run killed at any moment leaves files the next run
 recognises: the ledger first records the planned writes as *pending* (accepting the old
-and the new hash), then each file is replaced atomically and a line appended to the
+and the new hash), then each file is replaced atomically (a batch of files is written
+and flushed to disk together, then renamed one by one) and a line appended to the
 journal, then the ledger is saved with the journal folded in. A pending creation whose
 file is missing and has no journal line was never written, so it is not a deletion.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..core.diagnostics import Problem
 from ..core.errors import StoreError
-from ..core.fsutil import atomic_write, sync_folder_of
+from ..core.fsutil import atomic_write, sync_folder_of, write_temp
 from ..core.model import Event
 from .codec import dumps
 
 LEDGER_NAME = ".timeline-ledger.json"
 JOURNAL_NAME = ".timeline-ledger.journal"
-JOURNAL_BATCH = 100
+WRITE_BATCH = 200  # files written, flushed together, renamed and journalled at a time
+FSYNC_THREADS = 8  # flushes waiting on the disk at once (threads wait, they do not compute)
 LEDGER_VERSION = 1
 # (event, its file text) -> (errors that keep the text from reading back, read back whole)
 ReadBack = Callable[[Event, str], tuple[list[Problem], bool]]
@@ -125,26 +129,77 @@ def write_planned(root: Path, ledger: Ledger, plan: list, report: SyncReport) ->
 
 
 def _write_files(root: Path, ledger: Ledger, plan: list) -> None:
-    """Write the planned files, journalling each one as it lands."""
-    with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
-        for number, (event_id, path, text, _) in enumerate(plan, 1):
-            atomic_write(path, text, sync_folder=False)
-            entry = ledger.generated[event_id]
-            entry["sha256"] = [text_hash(text.encode("utf-8"))]
-            del entry["pending"]
-            _journal(journal, event_id, entry, flush=number % JOURNAL_BATCH == 0)
-        _flush(journal)
+    """Write the planned files a batch at a time, journalling each one as it lands.
+
+    A batch's texts all go to temporary files first and are flushed to disk together by a
+    pool of threads (the file system commits concurrent flushes in one go, where one
+    after the other each waits for its own); only then is each renamed over its file and
+    journalled. So a file is whole on disk before its name points to it, as with one
+    `atomic_write` per file, and a crash leaves at most temporary files, which the next
+    run removes.
+    """
+    with open(root / JOURNAL_NAME, "a", encoding="utf-8") as journal, \
+            ThreadPoolExecutor(FSYNC_THREADS) as pool:
+        for start in range(0, len(plan), WRITE_BATCH):
+            batch = plan[start:start + WRITE_BATCH]
+            temps = _write_temps(batch)
+            renamed = 0
+            try:
+                list(pool.map(_fsync, temps))
+                for (event_id, path, text, _), tmp in zip(batch, temps):
+                    _land(tmp, path, text, event_id, ledger, journal)
+                    renamed += 1
+            except BaseException:
+                _remove_left(temps[renamed:])
+                raise
+            _flush(journal)
 
 
-def _journal(journal, event_id: str, entry: dict[str, Any], flush: bool) -> None:  # noqa: ANN001
+def _land(tmp: str, path: Path, text: str, event_id: str, ledger: Ledger,
+          journal) -> None:  # noqa: ANN001
+    """One file lands: the flushed temporary file is renamed over it, and its ledger
+    entry is settled to the new hash and journalled."""
+    os.replace(tmp, path)
+    entry = ledger.generated[event_id]
+    entry["sha256"] = [text_hash(text.encode("utf-8"))]
+    del entry["pending"]
+    _journal(journal, event_id, entry)
+
+
+def _write_temps(batch: list) -> list[str]:
+    """Each planned text in a temporary file beside its target, not yet flushed."""
+    temps: list[str] = []
+    try:
+        for _, path, text, _ in batch:
+            temps.append(write_temp(path, text, sync=False))
+    except BaseException:
+        _remove_left(temps)
+        raise
+    return temps
+
+
+def _fsync(name: str) -> None:
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_left(temps: list[str]) -> None:
+    """Temporary files not renamed (a write failed): they never hold anything of value."""
+    for tmp in temps:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _journal(journal, event_id: str, entry: dict[str, Any]) -> None:  # noqa: ANN001
     journal.write(json.dumps({"id": event_id, "path": entry["path"], "title": entry["title"],
                               "sha256": entry["sha256"][0]}, ensure_ascii=False) + "\n")
-    if flush:
-        _flush(journal)
 
 
 def _flush(journal) -> None:  # noqa: ANN001
-    """Journal lines reach the disk in batches: a crash loses at most the last batch's
+    """Journal lines reach the disk once a batch: a crash loses at most the last batch's
     lines, and their files are still recognised through the pending hashes."""
     journal.flush()
     os.fsync(journal.fileno())

@@ -7,7 +7,7 @@ ledger). All of them open a `StoreWriter`, which
 * holds the store's lock for the whole write, so two commands never interleave;
 * knows which ids are taken: by an event of the store, by a generated event the ledger
   remembers, or by a file of that name (a person's file is never overwritten);
-* writes only text that reads back as the one event it came from;
+* writes only text that reads back as the very record it was written from;
 * writes each file atomically and flushes the folder once at the end;
 * leaves generated files to the ledger, which never rewrites what a person edited.
 
@@ -25,7 +25,7 @@ from ..core.diagnostics import Problem
 from ..core.errors import RecordError, StoreError
 from ..core.fsutil import atomic_write, remove_stale_temp_files, store_lock, sync_folder_of
 from ..core.model import Event
-from .codec import MAX_FILE_BYTES, dumps, loads
+from .codec import MAX_FILE_BYTES, dumps, read_back
 from .folder import load_store
 from .ledger import Ledger, SyncReport, notice_deletions, plan_writes, write_planned
 
@@ -76,9 +76,8 @@ class StoreWriter:
 
     def read_back(self, event: Event, text: str) -> tuple[list[Problem], bool]:
         """The errors that keep `text` from reading back as `event`, and whether it reads
-        back as exactly one event: nothing is written that the store could not read."""
-        read, problems = loads(text, self.path_of(event.id))
-        return [p for p in problems if p.is_error], len(read) == 1
+        back as exactly its record: nothing is written that the store could not read."""
+        return read_back(event, text, self.path_of(event.id))
 
     # ----------------------------------------------------------------- writing
 

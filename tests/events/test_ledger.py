@@ -139,22 +139,27 @@ class Crash(Exception):
     pass
 
 
-def failing_after(real, writes: int):
-    """`real` (atomic_write), failing after `writes` successful calls: a killed run."""
+def failing_after(writes: int, *reals):
+    """Stand-ins for `reals` (the ledger's atomic writes, and the landing of each event
+    file) that fail, counting their calls together, after `writes` successful ones: a
+    killed run."""
     count = {"n": 0}
 
-    def flaky(path, text, **options):
-        if count["n"] >= writes:
-            raise Crash()
-        count["n"] += 1
-        real(path, text, **options)
-    return flaky
+    def flaky(real):
+        def call(*args, **options):
+            if count["n"] >= writes:
+                raise Crash()
+            count["n"] += 1
+            return real(*args, **options)
+        return call
+    return [flaky(real) for real in reals]
 
 
 def crash_after(monkeypatch, writes: int) -> None:
-    """Make the ledger's atomic writes fail after `writes` successful ones."""
-    monkeypatch.setattr(ledger_module, "atomic_write",
-                        failing_after(ledger_module.atomic_write, writes))
+    """Make the ledger's writes fail after `writes` successful ones."""
+    save, land = failing_after(writes, ledger_module.atomic_write, ledger_module._land)
+    monkeypatch.setattr(ledger_module, "atomic_write", save)
+    monkeypatch.setattr(ledger_module, "_land", land)
 
 
 @pytest.mark.parametrize("writes", [0, 1, 2, 3])
@@ -170,6 +175,33 @@ def test_run_killed_mid_write_is_recovered_by_the_next_run(events_dir, monkeypat
     assert not store.problems
     assert {e.id: e.title for e in store.events} == {
         i: f"Event {i} version 2" for i in ("a", "b", "c")}
+
+
+def test_a_write_that_fails_mid_batch_leaves_no_temporary_file(events_dir, monkeypatch):
+    crash_after(monkeypatch, 2)  # the ledger's pending save, then file a lands, then b fails
+    with pytest.raises(Crash):
+        sync_generated(events_dir, [generated("a", 2), generated("b", 2), generated("c", 2)])
+    assert not list(events_dir.glob(".tl-*"))
+    assert "version 2" in (events_dir / "a.md").read_text(encoding="utf-8")
+    assert not (events_dir / "b.md").exists()
+
+
+def test_every_file_is_flushed_to_disk_before_it_is_renamed(events_dir, monkeypatch):
+    flushed: set[str] = set()
+    fsync, land = ledger_module._fsync, ledger_module._land
+
+    def record(name):
+        fsync(name)
+        flushed.add(name)
+
+    def checked(tmp, *args):
+        assert tmp in flushed
+        land(tmp, *args)
+    monkeypatch.setattr(ledger_module, "_fsync", record)
+    monkeypatch.setattr(ledger_module, "_land", checked)
+    monkeypatch.setattr(ledger_module, "WRITE_BATCH", 2)
+    sync_generated(events_dir, [generated(i, 1) for i in "abcde"])
+    assert len(flushed) == 5 and len(list(events_dir.glob("*.md"))) == 5
 
 
 # --------------------------------------------------------------------------- properties
@@ -208,14 +240,14 @@ class EditSessions(RuleBasedStateMachine):
     @rule(ids=st.lists(st.sampled_from(IDS), unique=True, min_size=1), version=st.integers(4, 5),
           writes=st.integers(0, 2))
     def crashed_extract(self, ids, version, writes):
-        real = ledger_module.atomic_write
-        ledger_module.atomic_write = failing_after(real, writes)
+        reals = ledger_module.atomic_write, ledger_module._land
+        ledger_module.atomic_write, ledger_module._land = failing_after(writes, *reals)
         try:
             sync_generated(self.root, [generated(i, version) for i in ids])
         except Crash:
             pass
         finally:
-            ledger_module.atomic_write = real
+            ledger_module.atomic_write, ledger_module._land = reals
         for event_id in ids:  # a crashed run may or may not have reached each file
             path = self._path(event_id)
             if event_id not in self.human and event_id not in self.deleted and path.exists():
