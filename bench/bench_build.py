@@ -6,7 +6,8 @@
     .venv/bin/python bench/bench_build.py --with-100k --runs 1  # adds 100,000 (long)
 
 For each size it writes the synthetic store of `bench/corpus.py` (seeded) and measures,
-in the same run and each as a process of its own (wall time and peak memory):
+in the same rounds and each as a process of its own (CPU seconds of the build and its
+children, wall time and peak memory), the three builds taking turns round by round:
 
 - full: `mkdocs build` of a project using this repository's mkdocs.yml and templates
   (store loading, rendering, Markdown, theme, lunr index, Pagefind index);
@@ -18,13 +19,16 @@ in the same run and each as a process of its own (wall time and peak memory):
 then the sizes of the lunr and Pagefind indexes and of the largest HTML pages, the time
 from saving an edited event until `mkdocs serve --dirty` serves the change (polling over
 HTTP), and the first search on the Explore page and in the header in headless chromium.
-Figures are medians over `--runs`. Prints Markdown tables, and the machine first.
+Figures are medians over `--runs` rounds; a ratio is the median of the rounds' ratios,
+so the three builds of one round met the same load. Prints the load average before and
+after, the machine, and Markdown tables.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -66,20 +70,37 @@ def machine() -> str:
             f"- {', '.join(versions)}")
 
 
-def measure(project: Path, runs: int) -> dict[str, float]:
-    """Median seconds and peak MB of `mkdocs build` in `project`, a fresh site each run."""
-    seconds, memory = [], []
+def build_once(project: Path) -> dict[str, float]:
+    """CPU and wall seconds and peak MB of one `mkdocs build` in `project`, from scratch."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), "--",
+                          sys.executable, "-m", "mkdocs", "build"], cwd=project,
+                         capture_output=True, text=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if result["returncode"]:
+        sys.exit(f"build failed in {project}:\n{out.stderr}")
+    return result
+
+
+def interleaved(projects: dict[str, Path], runs: int) -> dict[str, dict]:
+    """Each project built once per round, in turn; medians, and ratios against "full"
+    taken round by round."""
+    found: dict[str, list[dict]] = {name: [] for name in projects}
     for _ in range(runs):
-        shutil.rmtree(project / "site", ignore_errors=True)
-        out = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), "--",
-                              sys.executable, "-m", "mkdocs", "build"], cwd=project,
-                             capture_output=True, text=True)
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        if result["returncode"]:
-            sys.exit(f"build failed in {project}:\n{out.stderr}")
-        seconds.append(result["seconds"])
-        memory.append(result["max_rss_mb"])
-    return {"seconds": statistics.median(seconds), "max_rss_mb": max(memory)}
+        for name, project in projects.items():
+            found[name].append(build_once(project))
+    summary = {}
+    for name, results in found.items():
+        summary[name] = {"seconds": statistics.median(r["seconds"] for r in results),
+                         "cpu": statistics.median(r["cpu_seconds"] for r in results),
+                         "max_rss_mb": max(r["max_rss_mb"] for r in results)}
+        if name != "full":
+            pairs = list(zip(found["full"], results))
+            summary[name]["ratio_cpu"] = statistics.median(
+                f["cpu_seconds"] / r["cpu_seconds"] for f, r in pairs)
+            summary[name]["ratio_wall"] = statistics.median(
+                f["seconds"] / r["seconds"] for f, r in pairs)
+    return summary
 
 
 def bench_size(size: int, args: argparse.Namespace, work: Path) -> dict:
@@ -87,14 +108,13 @@ def bench_size(size: int, args: argparse.Namespace, work: Path) -> dict:
     write_events(events, size, seed=1)
     row: dict = {"events": size}
     full = full_project(work / "full", events)
-    row["full"] = measure(full, args.runs)
+    same, row["median_page_bytes"] = same_pages_project(work / "same", events)
+    plain = plain_project(work / "plain", size, row["median_page_bytes"])
+    row.update(interleaved({"full": full, "same": same, "plain": plain}, args.runs))
+    build_once(full)  # the full site last, for its sizes and the probes
     row.update(site_sizes(full / "site"))
     if size in args.search_sizes:
         row["search"] = first_searches(full / "site", args.search_runs)
-    same, row["median_page_bytes"] = same_pages_project(work / "same", events)
-    row["same"] = measure(same, args.runs)
-    plain = plain_project(work / "plain", size, row["median_page_bytes"])
-    row["plain"] = measure(plain, args.runs)
     if size in args.serve_sizes:
         row["serve"] = edit_to_visible(full, events, args.edits)
     for name in ("same", "plain"):
@@ -103,15 +123,17 @@ def bench_size(size: int, args: argparse.Namespace, work: Path) -> dict:
 
 
 def tables(rows: list[dict]) -> str:
-    lines = ["| events | pages | full build s | peak MB | same pages s | ratio | "
-             "plain pages s | ratio | peak MB plain |",
+    lines = ["| events | pages | full build CPU s (wall) | peak MB | same pages CPU s (wall) | "
+             "ratio CPU (wall) | plain pages CPU s (wall) | ratio CPU (wall) | "
+             "peak MB plain |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         f, s, p = r["full"], r["same"], r["plain"]
-        lines.append(f"| {r['events']:,} | {r['pages']:,} | {f['seconds']:.1f} | "
-                     f"{f['max_rss_mb']:,} | {s['seconds']:.1f} | "
-                     f"{f['seconds'] / s['seconds']:.2f} | {p['seconds']:.1f} | "
-                     f"{f['seconds'] / p['seconds']:.2f} | {p['max_rss_mb']:,} |")
+        lines.append(f"| {r['events']:,} | {r['pages']:,} | {f['cpu']:.1f} ({f['seconds']:.1f}) | "
+                     f"{f['max_rss_mb']:,} | {s['cpu']:.1f} ({s['seconds']:.1f}) | "
+                     f"{s['ratio_cpu']:.2f} ({s['ratio_wall']:.2f}) | "
+                     f"{p['cpu']:.1f} ({p['seconds']:.1f}) | "
+                     f"{p['ratio_cpu']:.2f} ({p['ratio_wall']:.2f}) | {p['max_rss_mb']:,} |")
     lines += ["", "| events | lunr index MB | Pagefind index MB (files) | largest page KB | "
               "largest home/period page KB | serve: edit shown s | first build s |",
               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -147,6 +169,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
     sizes = args.sizes + ([100_000] if args.with_100k else [])
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(machine(), flush=True)
     rows = []
     for size in sizes:
@@ -155,6 +178,7 @@ def main() -> None:
         print(f"\n{size} events done: {json.dumps(rows[-1])}", file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print()
     print(tables(rows))
 
