@@ -6,8 +6,9 @@ of the Wall" stay untagged. Among the rest the longest match wins (as in HeidelT
 so "Friday, Oct. 23" beats "Friday" and "Oct. 23"; at equal length the higher priority
 wins, then the earlier start.
 
-Speed: a rule only runs on chunks that contain one of its trigger keys (see
-`triggers`); one regex scan (a trie of all keys) tells which keys a chunk holds.
+Speed: a rule only runs on chunks that contain one of its trigger keys and one key
+of each further set its regex requires (see `triggers`); one regex scan (a trie of all
+keys) tells which keys a chunk holds.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .trie import compile_words, is_literal
-from .triggers import Keys, rule_key_sets, rule_keys, worth_checking
+from .triggers import Keys, keys_and_sets, worth_checking
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 FLAGS = re.IGNORECASE
@@ -164,11 +164,11 @@ def _keys(pattern: str, key_patterns: dict[str, str], where: str
           ) -> tuple[Keys, tuple[frozenset, ...]]:
     """The rule's trigger keys, and the other key sets worth checking before it runs."""
     expanded = expand(pattern, key_patterns, where)
-    keys = rule_keys(expanded, FLAGS)
+    keys, sets = keys_and_sets(expanded, FLAGS)
     if keys is None:
         return None, ()
     kept: list[frozenset] = []
-    for found in rule_key_sets(expanded, FLAGS):
+    for found in sets:
         if worth_checking(found) and not any(_implies(k, found) for k in [keys, *kept]):
             kept.append(found)
     return keys, tuple(kept)

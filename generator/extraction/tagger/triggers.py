@@ -109,7 +109,17 @@ def rule_key_sets(pattern: str, flags: int) -> tuple[frozenset, ...]:
     selective first: the engine indexes a rule by the first and checks the others
     (a month name and a digit, say) before running the rule. Mandatory groups are
     looked into, so a whole pattern in one group gives its parts' sets too."""
-    sets = {_digits_folded(keys) for keys in _nested(list(_p.parse(pattern, flags)))}
+    return _sorted_sets(list(_p.parse(pattern, flags)))
+
+
+def keys_and_sets(pattern: str, flags: int) -> tuple[Keys, tuple[frozenset, ...]]:
+    """`rule_keys` and `rule_key_sets` of a regex, parsed once."""
+    items = list(_p.parse(pattern, flags))
+    return _must(items), _sorted_sets(items)
+
+
+def _sorted_sets(items) -> tuple[frozenset, ...]:
+    sets = {_digits_folded(keys) for keys in _nested(items)}
     return tuple(sorted(sets, key=lambda keys: (_cost(keys), sorted(keys))))
 
 
