@@ -6,8 +6,9 @@ of the Wall" stay untagged. Among the rest the longest match wins (as in HeidelT
 so "Friday, Oct. 23" beats "Friday" and "Oct. 23"; at equal length the higher priority
 wins, then the earlier start.
 
-Speed: a rule only runs on chunks that contain one of its trigger keys (see
-`triggers`); one regex scan (a trie of all keys) tells which keys a chunk holds.
+Speed: a rule only runs on chunks that contain one of its trigger keys and one key
+of each further set its regex requires (see `triggers`); one regex scan (a trie of all
+keys) tells which keys a chunk holds.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .triggers import DIGIT, DIGITS4
 
 _DIGIT = re.compile(r"\d")
 _DIGITS4 = re.compile(r"\d{4}")
+_NONE: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -37,20 +39,26 @@ class Match:
 class Engine:
     """The compiled rules of one language, indexed by their trigger keys."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], prefilter: bool = True) -> None:
         self.rules = tuple(rules)
+        self.prefilter = prefilter
         by_key: dict[str, set[int]] = {}
         self.always = frozenset(i for i, rule in enumerate(self.rules) if rule.keys is None)
         for index, rule in enumerate(self.rules):
             for key in rule.keys or ():
                 by_key.setdefault(key, set()).add(index)
-        self.digit_rules = frozenset(by_key.pop(DIGIT, ()))
-        self.digits4_rules = frozenset(by_key.pop(DIGITS4, ()))
-        # One scan finds the longest key starting at each position; the rules of every
-        # key that is a prefix of it are switched on too.
-        self.key_rules = {key: frozenset().union(*(by_key[k] for k in by_key if key.startswith(k)))
-                          for key in by_key}
-        self.key_regex = re.compile(compile_words(sorted(by_key))) if by_key else None
+        self.requires = {i: rule.requires for i, rule in enumerate(self.rules) if rule.requires}
+        words = {k for rule in self.rules for keys in (rule.keys or (), *rule.requires)
+                 for k in keys} - {DIGIT, DIGITS4}
+        # One scan finds the longest key starting at each position; every key that is a
+        # prefix of it is in the text too, and switches on the rules it triggers.
+        self.held = {key: frozenset(key[:n] for n in range(1, len(key) + 1)) & words
+                     for key in words}
+        self.key_rules = {key: frozenset().union(*(by_key.get(k, ()) for k in held))
+                          for key, held in self.held.items()}
+        self.digit_rules = frozenset(by_key.get(DIGIT, ()))
+        self.digits4_rules = frozenset(by_key.get(DIGITS4, ()))
+        self.key_regex = re.compile(f"(?=({compile_words(sorted(words))}))") if words else None
 
     def run(self, text: str, start: int, end: int,
             viable: Optional[Callable[[Match], bool]] = None) -> list[Match]:
@@ -65,33 +73,40 @@ class Engine:
         return sorted(select(found), key=lambda m: m.start) if found else []
 
     def active(self, low: str) -> set[int]:
-        """The rules whose keys occur in `low` (lower case, whitespace collapsed)."""
+        """The rules that can match `low` (lower case, whitespace collapsed): one of
+        their trigger keys is there, and one key of each set they also require."""
+        if not self.prefilter:
+            return set(range(len(self.rules)))
+        found = set(self.key_regex.findall(low)) if self.key_regex is not None else set()
         active = set(self.always)
-        search, pos = self.key_regex.search if self.key_regex else None, 0
-        while search is not None:
-            m = search(low, pos)
-            if m is None:
-                break
-            active |= self.key_rules[m.group()]
-            pos = m.start() + 1
+        for key in found:
+            active |= self.key_rules[key]
+        digits = ()
         if _DIGIT.search(low):
             active |= self.digit_rules
+            digits = (DIGIT,)
             if _DIGITS4.search(low):
                 active |= self.digits4_rules
+                digits = (DIGIT, DIGITS4)
+        checked = [i for i in active if i in self.requires]
+        if checked:
+            held = set(digits).union(*(self.held[key] for key in found))
+            for i in checked:
+                if any(held.isdisjoint(keys) for keys in self.requires[i]):
+                    active.discard(i)
         return active
 
     def _candidates(self, text: str, start: int, end: int) -> list[Match]:
         found: list[Match] = []
+        rules = self.rules
         for index in sorted(self.active(" ".join(text[start:end].lower().split()))):
-            _collect(self.rules[index], text, start, end, found)
+            rule = rules[index]
+            span = rule.span
+            for m in rule.regex.finditer(text, start, end):
+                s, e = m.span(span) if span is not None else m.span()
+                if s < e:
+                    found.append(Match(s, e, rule, m))
         return found
-
-
-def _collect(rule: Rule, text: str, start: int, end: int, found: list[Match]) -> None:
-    for m in rule.regex.finditer(text, start, end):
-        s, e = m.span(rule.span) if rule.span is not None else m.span()
-        if s < e:
-            found.append(Match(s, e, rule, m))
 
 
 def select(found: list[Match]) -> list[Match]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .trie import compile_words, is_literal
-from .triggers import Keys, rule_keys
+from .triggers import Keys, keys_and_sets, worth_checking
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 FLAGS = re.IGNORECASE
@@ -56,6 +56,7 @@ class Rule:
     why: str = ""
     source: str = ""
     keys: Keys = None
+    requires: tuple[frozenset, ...] = ()
     examples: tuple[Example, ...] = field(default_factory=tuple)
 
 
@@ -151,15 +152,32 @@ def build_rule(raw: Any, defaults: dict[str, Any], patterns: dict[str, str],
     if span is not None and span not in regex.groupindex and not (
             isinstance(span, int) and 0 <= span <= regex.groups):
         raise RuleError(f"{where}: span {span!r} is not a group of the pattern")
+    keys, requires = _keys(raw["pattern"], key_patterns or patterns, where)
     return Rule(name=name, type=rtype or "DATE", pattern=raw["pattern"], regex=regex,
                 value=str(raw.get("value", "")), mod=raw.get("mod"), span=span,
                 priority=int(raw.get("priority", 0)), reject=reject, why=raw["why"],
-                source=source, keys=_keys(raw["pattern"], key_patterns or patterns, where),
+                source=source, keys=keys, requires=requires,
                 examples=_examples(raw.get("examples"), defaults, where))
 
 
-def _keys(pattern: str, key_patterns: dict[str, str], where: str) -> Keys:
-    return rule_keys(expand(pattern, key_patterns, where), FLAGS)
+def _keys(pattern: str, key_patterns: dict[str, str], where: str
+          ) -> tuple[Keys, tuple[frozenset, ...]]:
+    """The rule's trigger keys, and the other key sets worth checking before it runs."""
+    expanded = expand(pattern, key_patterns, where)
+    keys, sets = keys_and_sets(expanded, FLAGS)
+    if keys is None:
+        return None, ()
+    kept: list[frozenset] = []
+    for found in sets:
+        if worth_checking(found) and not any(_implies(k, found) for k in [keys, *kept]):
+            kept.append(found)
+    return keys, tuple(kept)
+
+
+def _implies(keys: frozenset, other: frozenset) -> bool:
+    """Whether a text holding one of `keys` always holds one of `other` (each key of
+    `keys` contains a key of `other`), which makes checking `other` useless."""
+    return all(any(o in k for o in other) for k in keys)
 
 
 def _examples(raw: Any, defaults: dict[str, Any], where: str) -> tuple[Example, ...]:

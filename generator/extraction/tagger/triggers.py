@@ -66,11 +66,20 @@ def _better(best: Keys, cand: Keys) -> Keys:
 
 
 def _must(items) -> Keys:
-    """Keys for a sequence: the most selective of its mandatory parts. A literal run
+    """Keys for a sequence: the most selective of its mandatory parts (see `_options`)."""
+    best: Keys = None
+    for keys in _options(items):
+        best = _better(best, keys)
+    return best
+
+
+def _options(items) -> list[frozenset]:
+    """Every key set a sequence guarantees, in the order of its parts: each set alone
+    is a valid trigger, since the part it comes from is in every match. A literal run
     followed by a group joins the group's literal prefixes (" day", "-year"), which is
     far more selective than either part alone."""
     items = list(items)
-    best: Keys = frozenset({DIGITS4}) if _digit_run(items) >= 4 else None
+    found: list[frozenset] = [frozenset({DIGITS4})] if _digit_run(items) >= 4 else []
     run: list[str] = []
     for op, av in items:
         if op is _c.LITERAL:
@@ -84,11 +93,63 @@ def _must(items) -> Keys:
         prefixes = _prefixes(op, av) if run else None
         if prefixes:
             joined = "".join(run).lower()
-            best = _better(best, frozenset(joined + p for p in prefixes))
-        best = _better(best, _run_keys(run))
+            found.append(frozenset(joined + p for p in prefixes))
+        found.extend(_keep(_run_keys(run)))
         run = []
-        best = _better(best, _item(op, av))
-    return _better(best, _run_keys(run))
+        found.extend(_keep(_item(op, av)))
+    return found + _keep(_run_keys(run))
+
+
+def _keep(keys: Keys) -> list[frozenset]:
+    return [] if keys is None else [keys]
+
+
+def rule_key_sets(pattern: str, flags: int) -> tuple[frozenset, ...]:
+    """All the key sets of a regex that every match must hold one key of each, most
+    selective first: the engine indexes a rule by the first and checks the others
+    (a month name and a digit, say) before running the rule. Mandatory groups are
+    looked into, so a whole pattern in one group gives its parts' sets too."""
+    return _sorted_sets(list(_p.parse(pattern, flags)))
+
+
+def keys_and_sets(pattern: str, flags: int) -> tuple[Keys, tuple[frozenset, ...]]:
+    """`rule_keys` and `rule_key_sets` of a regex, parsed once."""
+    items = list(_p.parse(pattern, flags))
+    return _must(items), _sorted_sets(items)
+
+
+def _sorted_sets(items) -> tuple[frozenset, ...]:
+    sets = {_digits_folded(keys) for keys in _nested(items)}
+    return tuple(sorted(sets, key=lambda keys: (_cost(keys), sorted(keys))))
+
+
+def _digits_folded(keys: frozenset) -> frozenset:
+    """With DIGIT among the keys, a key holding a digit ("00") adds nothing."""
+    if DIGIT not in keys:
+        return keys
+    return frozenset(k for k in keys if k in (DIGIT, DIGITS4) or not any(c.isdigit() for c in k))
+
+
+def worth_checking(keys: frozenset) -> bool:
+    """Whether testing a key set before running a rule can save the run: a set held by
+    most sentences (a common word, a single letter) would only slow the key scan."""
+    return _cost(keys) <= CHECK_COST
+
+
+# Key sets estimated to be in more than this share of sentences are not checked (a
+# digit, in about half, still is).
+CHECK_COST = 0.5
+
+
+def _nested(items) -> list[frozenset]:
+    """`_options` of a sequence and of the groups it always goes through."""
+    found = _options(items)
+    for op, av in items:
+        if op is _c.SUBPATTERN:
+            found += _nested(list(av[-1]))
+        elif op in _REPEATS and av[0] >= 1:
+            found += _nested(list(av[2]))
+    return found
 
 
 def _prefixes(op, av) -> Optional[set[str]]:
