@@ -8,7 +8,8 @@ of ../shared/data/tls-dev runs `timeline extract UNIT/articles --jobs 1 --quiet`
 fresh store with the old code and with the current code, one right after the other (the
 order alternates by round), so that a change in the machine's load hits both. Prints
 the median CPU seconds (user + sys of the child) and wall seconds per article of each,
-and the ratio new/old. CPU seconds are the figure to compare on a shared machine.
+and the ratio new/old, with the load average before and after. CPU seconds are the
+figure to compare on a shared machine.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def main() -> int:
     args = parser.parse_args()
     if not ARCHIVE.is_dir():
         sys.exit("../shared/data/tls-dev is not available")
+    print("load average before: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         old = Path(tmp) / "old"
         subprocess.run(["git", "worktree", "add", "--detach", str(old), args.old], cwd=ROOT,
@@ -70,6 +72,7 @@ def main() -> int:
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT,
                            capture_output=True)
+    print("load average after: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 

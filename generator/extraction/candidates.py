@@ -92,9 +92,10 @@ def extract_article(article: Article, timexes: list, sentences: Optional[list[Se
         phrases = dated_phrases(sentence, by_sentence.get(index, [])) \
             or _publication_day(sentence, article)
         titled: set[tuple[str, str]] = set()
+        words = content_words(sentence.text) if phrases else frozenset()
         for phrase in phrases:
             candidate = _candidate(article, sentence, phrase, phrases, mentions[index], names,
-                                   story_words)
+                                   words, story_words)
             if candidate is None:
                 continue
             # Two phrases of one sentence for the same date under the same title ("in
@@ -406,7 +407,9 @@ def dates_a_statement(text: str, start: int) -> bool:
 
 def _candidate(article: Article, sentence: Sentence, phrase: DatedPhrase,
                phrases: list[DatedPhrase], mentions: list[Mention], names: ArticleNames,
-               story_words: frozenset[str]) -> Optional[Candidate]:
+               words: frozenset[str], story_words: frozenset[str]) -> Optional[Candidate]:
+    """The candidate event of one date of a sentence (`words`: the sentence's content
+    words, worked out once for all its dates), or None for a dateline or a bare date."""
     rest = sentence.text[:phrase.start] + sentence.text[phrase.end:]
     if len(re.findall(r"[A-Za-z]{2,}", rest)) < MIN_WORDS_BESIDES_DATE:
         return None  # a dateline or a bare date, not a happening
@@ -425,7 +428,7 @@ def _candidate(article: Article, sentence: Sentence, phrase: DatedPhrase,
         extraction=_provenance(phrase, article),
         review=_review(phrase, article, sentence.text, future))
     event.id = provisional_id(event, article.id)
-    return Candidate(event, article, sentence, content_words(sentence.text), story_words,
+    return Candidate(event, article, sentence, words, story_words,
                      _event_noun(sentence.text, phrase),
                      statement=dates_a_statement(sentence.text, phrase.start))
 

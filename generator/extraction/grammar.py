@@ -40,21 +40,30 @@ def _parser():
     return parser
 
 
-@lru_cache(maxsize=8192)
-def words(text: str) -> tuple[Word, ...]:
-    """The tokens of `text` with their tags and chunks."""
+@lru_cache(maxsize=1 << 15)
+def tagged(text: str) -> tuple[Word, ...]:
+    """The tokens of `text` with their tags, without chunks (chunk ""): all the verb and
+    subject rules read, so a title judged as a headline is never chunked."""
     offsets = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     if not offsets:
         return ()
-    parser = _parser()
-    tagged = parser.find_tags([token for token, _, _ in offsets])
-    for entry in tagged:
+    found = _parser().find_tags([token for token, _, _ in offsets])
+    for entry in found:
         if entry[0].isupper() and len(entry[0]) > 1 and entry[0].isalpha():
             entry[1] = "NNP"  # "WHO", "NATO", "UK": an acronym is a name, not "who"
-    chunked = parser.find_chunks([list(entry) for entry in tagged])
-    out = [Word(token, entry[1], entry[2], start, end)
-           for (token, start, end), entry in zip(offsets, chunked)]
-    return tuple(out)
+    return tuple(Word(token, entry[1], "", start, end)
+                 for (token, start, end), entry in zip(offsets, found))
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[Word, ...]:
+    """The tokens of `text` with their tags and chunks."""
+    found = tagged(text)
+    if not found:
+        return ()
+    chunked = _parser().find_chunks([[word.text, word.tag] for word in found])
+    return tuple(Word(word.text, word.tag, entry[2], word.start, word.end)
+                 for word, entry in zip(found, chunked))
 
 
 # Finite verb forms: past, present and modals. A past participle with no auxiliary after
@@ -76,7 +85,7 @@ def main_verb(text: str) -> Optional[Word]:
     title opens with its subject, so its first word is taken as (part of) the subject
     whatever its tag ("Masks were ...", "Both were ...") unless it is a preposition,
     conjunction or "-ing" form."""
-    found = words(text)
+    found = tagged(text)
     if not found:
         return None
     subject = found[0].tag not in ("IN", "TO", "CC", "WRB", "WDT", "WP", "VBG")
@@ -119,7 +128,7 @@ def lacks_verb(text: str) -> bool:
     headings write) is given the benefit of the doubt."""
     if main_verb(text) is not None:
         return False
-    found = words(text)
+    found = tagged(text)
     return not any(word.text.endswith("s") and word.text[:1].islower() and
                    word.tag in ("NNS", "VBZ") and
                    (found[index - 1].text[:1].isupper() or found[index - 1].text == ",")
@@ -141,7 +150,7 @@ def runs_on(text: str) -> bool:
     ("... for distribution ActionAid started") or after a closing quote, that opens a
     subject with a finite verb of its own. A name after a verb or a preposition ("said Libyan leader X was", "to
     Haiti") is the clause's own object, not a new sentence."""
-    found = words(text)
+    found = tagged(text)
     verb = main_verb(text)
     if verb is None:
         return False
@@ -171,7 +180,7 @@ _POINTING = frozenset("this that these those which who".split())
 def opens_with_pronoun(text: str) -> bool:
     """Whether `text`'s subject is a pronoun a reader cannot resolve alone ("He led a
     coup", "Its director general stopped short", "Which rose 4.4 percent")."""
-    found = words(text)
+    found = tagged(text)
     if not found:
         return False
     first = found[0].text.lower()

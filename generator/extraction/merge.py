@@ -383,14 +383,40 @@ def _central(members: list[Candidate], lead: Event) -> Event:
     same = named or same
     if len(same) < 3:
         return min(same, key=rank).event
-
-    def centrality(member: Candidate) -> float:
-        return round(sum(len(member.words & other.words) / max(1, len(member.words | other.words))
-                         for other in members if other is not member), 9)
-
-    scores = [(centrality(m), m) for m in same]
+    scores = list(zip(_centralities(same, members), same))
     top = max(score for score, _ in scores)
     return min((m for score, m in scores if score == top), key=rank).event
+
+
+def _centralities(same: list[Candidate], members: list[Candidate]) -> list[float]:
+    """For each of `same`, the sum of its word overlaps (Jaccard) with every other of
+    `members`, in `members` order, rounded to 9 places.
+
+    A big group holds many sentences with the same words (reprints, one wire story), so
+    each overlap is worked out once per pair of distinct word sets; the sums are then
+    taken term by term in the same order as ever, so they are the same floats."""
+    kinds: dict[frozenset[str], int] = {}
+    kind_of = [kinds.setdefault(m.words, len(kinds)) for m in members]
+    word_sets = list(kinds)
+    sizes = [len(words) for words in word_sets]
+    rows: dict[int, list[float]] = {}
+    positions: dict[int, list[int]] = {}
+    for number, m in enumerate(members):
+        positions.setdefault(id(m), []).append(number)
+    found = []
+    for member in same:
+        kind = kinds[member.words]
+        if kind not in rows:
+            own, size = word_sets[kind], sizes[kind]
+            overlaps = [len(own & other) for other in word_sets]
+            rows[kind] = [shared / max(1, size + other_size - shared)
+                          for shared, other_size in zip(overlaps, sizes)]
+        row = rows[kind]
+        terms = [row[k] for k in kind_of]
+        for number in reversed(positions[id(member)]):
+            del terms[number]  # not with itself
+        found.append(round(sum(terms), 9))
+    return found
 
 
 def _confidence(members: list[Candidate], event: Event) -> Optional[float]:

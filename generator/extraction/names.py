@@ -100,6 +100,9 @@ class ActorFinder:
 
     def __init__(self) -> None:
         self.lexicon = _lexicon()
+        # built once: sorting the demonyms for every sentence cost more than the search
+        self.group_pattern = _group_pattern(tuple(sorted(self.lexicon["demonyms"], key=len,
+                                                         reverse=True)))
 
     def find(self, text: str, lowercase_words: frozenset[str] = frozenset()) -> list[Mention]:
         """Names in `text`. `lowercase_words` (words the article also writes in lower case)
@@ -135,9 +138,7 @@ class ActorFinder:
             yield current_start, current
 
     def _groups(self, text: str) -> Iterable[Mention]:
-        demonyms = self.lexicon["demonyms"]
-        pattern = _group_pattern(tuple(sorted(demonyms, key=len, reverse=True)))
-        for match in pattern.finditer(text):
+        for match in self.group_pattern.finditer(text):
             yield Mention(match.start(), match.end(), match.group(),
                           " ".join(match.group().split()), GROUP)
 

@@ -249,6 +249,9 @@ _QUANTITY_OPENING = re.compile(r"^(?:at least|at most|more than|fewer than|less 
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
+# Merging asks again about the titles extraction made (to choose a group's headline,
+# to leave out groups no headline can be made of): each title is judged once.
+@lru_cache(maxsize=1 << 15)
 def headline_flaw(title: str) -> Optional[str]:
     """Why `title` is not a headline a reader can take alone, or None: it speaks in the
     first or second person, it opens with a subordinate clause or a phrase rather than

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Optional
 
 _STOPWORDS = frozenset("""a an the of to in on at by for with from and or but that which who
 whom whose this these those it its their his her he she they we i you is are was were be been
@@ -22,18 +24,35 @@ _PLACE_FORMS = {"u.s.": "united states", "us": "united states", "u.s": "united s
                 "uk": "united kingdom", "britain": "united kingdom"}
 
 
+_PLACES = re.compile(r"\b(?:u\.s\.a?|u\.k\.|usa|america|britain)(?=\W|$)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-case content words, crudely stemmed, for comparing two reports."""
     words = set()
-    text = re.sub(r"\b(?:u\.s\.a?|u\.k\.|usa|america|britain)(?=\W|$)",
-                  lambda m: _PLACE_FORMS.get(m.group(0).rstrip("."), _PLACE_FORMS.get(
-                      m.group(0), m.group(0))), text.lower())
-    for word in re.findall(r"[A-Za-z][A-Za-z’'-]+", text):
-        word = re.sub(r"[’']s$", "", word)
-        if word in _STOPWORDS or len(word) < 3:
-            continue
-        words.add(_stem(word))
+    text = _PLACES.sub(_place_form, text.lower())
+    for word in _WORD.findall(text):
+        stem = _content_stem(word)
+        if stem is not None:
+            words.add(stem)
     return frozenset(words)
+
+
+def _place_form(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return _PLACE_FORMS.get(found.rstrip("."), _PLACE_FORMS.get(found, found))
+
+
+# News reuses its words, so each is read once and remembered (bounded, for huge runs).
+@lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> Optional[str]:
+    """The stem of a lower-case word, or None for a stop word or a short one."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if word in _STOPWORDS or len(word) < 3:
+        return None
+    return _stem(word)
 
 
 def _stem(word: str) -> str:

@@ -88,3 +88,20 @@ def test_a_long_title_drops_the_subordinate_clause_rather_than_cut_inside_it():
 ])
 def test_what_a_writer_expects_is_no_happening(text):
     assert headline_flaw(text) == "it speculates on what could be, not what happened"
+
+
+@pytest.mark.parametrize("text", [
+    "WHO raises its pandemic alert to phase five",
+    "Ministers from member states will meet to discuss the outbreak",
+    "Man who has returned from Mexico is being tested",
+    "He did n't say when the U.S. troops would leave",
+    "",
+])
+def test_tags_without_chunks_are_the_tags_with_them(text):
+    """The verb and subject rules read `tagged` (no chunker run); `words` adds the chunks
+    to the very same tokens and tags."""
+    plain, full = grammar.tagged(text), grammar.words(text)
+    assert [(w.text, w.tag, w.start, w.end) for w in plain] == \
+        [(w.text, w.tag, w.start, w.end) for w in full]
+    assert all(w.chunk == "" for w in plain)
+    assert all(w.chunk for w in full)
