@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Collection, Optional
 
 import jinja2
 from markupsafe import Markup
@@ -111,6 +111,14 @@ class SitePlan:
             if options.interactive else []
         self.pages: list[Page] = []
         self._plan()
+
+    def summary_paths(self) -> set[str]:
+        """The pages that show the store as a whole (counts, the chart, every name, the
+        newest events): nearly any edit changes them."""
+        paths = {"index.md", NEWEST_PAGE, PERIODS_INDEX, "sources/index.md", DATA_PAGE,
+                 INTERACTIVE_PAGE, EXPLORE_PAGE}
+        paths.update(facet.index_path for facet in self.facets.values())
+        return paths
 
     def period_path(self, event: Event) -> str:
         """The period page that lists `event`."""
@@ -374,8 +382,10 @@ def _review(event: Event) -> Optional[dict[str, Any]]:
             "note": event.review}
 
 
-def render_pages(plan: SitePlan, env: jinja2.Environment) -> dict[str, str]:
-    """Render every planned page: {path: front matter + Markdown}."""
+def render_pages(plan: SitePlan, env: jinja2.Environment,
+                 only: Optional[Collection[str]] = None) -> dict[str, str]:
+    """Render every planned page (or those whose path is in `only`): {path: front matter
+    + Markdown}."""
     site = {"name": plan.options.name, "description": plan.options.description,
             "count": len(plan.events), "home_lists_all": plan.home_lists_all,
             "event_pages": plan.event_pages, "explore": plan.explore}
@@ -383,6 +393,8 @@ def render_pages(plan: SitePlan, env: jinja2.Environment) -> dict[str, str]:
     templates: dict[str, jinja2.Template] = {}
     card_cache: dict = {}  # cards rendered in this build, by page depth
     for page in plan.pages:
+        if only is not None and page.path not in only:
+            continue
         template = templates.get(page.template)
         if template is None:
             template = templates[page.template] = env.get_template(page.template)

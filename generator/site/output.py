@@ -10,16 +10,21 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Callable, Iterable, Optional, Union
 
 from ..config import Settings
 from ..store.schema import json_schema
 from ..exporters import ExportResult
 from ..core.model import Event
 from ..render import build_site
+from ..render.datafiles import DATA_FILE, events_json
+from ..render.environment import make_environment, read_asset
+from ..render.explore import SCRIPT as EXPLORE_SCRIPT, explore_records
 from .exports import site_assets, site_exports, view_files
+from .incremental import PageRenderer
 from .options import renderer_options
-from ..render.pages import DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, NEWEST_PAGE
+from ..render.pages import (DATA_PAGE, EXPLORE_PAGE, INTERACTIVE_PAGE, NEWEST_PAGE,
+                            STYLESHEET, SitePlan)
 
 
 RECORD_SCHEMA = "schema/event.schema.json"
@@ -50,6 +55,50 @@ def site_output(settings: Settings, events: list[Event]) -> SiteOutput:
     files.update(exported)
     files.update(view_files(settings, events, rendered.views))
     return SiteOutput(files, site_assets(settings), rendered.records, results)
+
+
+def serve_pages(settings: Settings, events: list[Event], renderer: PageRenderer
+                ) -> tuple[SitePlan, dict[str, str]]:
+    """What a rebuild during `serve` needs before the browser reloads: the pages (only
+    those whose record changed are rendered again, see `incremental`) and the small
+    static files. The rest (`data_output`) depends on every event and can follow."""
+    folders = (settings.overrides_dir, settings.templates_dir)
+    plan, files = renderer.render(events, renderer_options(settings), folders)
+    env = make_environment(folders)
+    files[STYLESHEET] = read_asset(env, STYLESHEET)
+    if plan.explore:
+        files[EXPLORE_SCRIPT] = read_asset(env, EXPLORE_SCRIPT)
+    files[RECORD_SCHEMA] = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return plan, files
+
+
+@dataclass
+class DataOutput:
+    """The files made from every event at once (events.json, the exports, the views of
+    the interactive page) and the Explore page's search records."""
+
+    files: dict[str, str]
+    records: dict[str, str]
+    exports: dict[str, ExportResult]
+
+
+def data_output(settings: Settings, plan: SitePlan,
+                cancelled: Callable[[], bool] = lambda: False) -> Optional[DataOutput]:
+    """The files `serve_pages` leaves out: with them, the two make what `site_output`
+    makes. None when `cancelled()` turns true between its steps (a newer build)."""
+    files = {DATA_FILE: events_json(plan)}
+    if cancelled():
+        return None
+    exported, results = site_exports(settings, plan.events)
+    files.update(exported)
+    if cancelled():
+        return None
+    files.update(view_files(settings, plan.events, plan.views))
+    records = {}
+    if plan.explore and not cancelled():
+        env = make_environment((settings.overrides_dir, settings.templates_dir))
+        records = explore_records(plan, env)
+    return None if cancelled() else DataOutput(files, records, results)
 
 
 def short_nav(pages: Iterable[str], generated: set[str]) -> list:
@@ -85,7 +134,7 @@ def write_changed(folder: Path, files: dict[str, Union[str, bytes, Path]]) -> Wr
         if _same_bytes(target, data):
             report.unchanged += 1
             continue
-        _replace(target, data)
+        replace_file(target, data)
         report.written.append(path)
     return report
 
@@ -103,7 +152,7 @@ def _same_bytes(target: Path, data: bytes) -> bool:
         return False
 
 
-def _replace(target: Path, data: bytes) -> None:
+def replace_file(target: Path, data: bytes) -> None:
     """Write beside the target, then rename over it (atomic within one file system)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")

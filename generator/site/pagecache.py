@@ -15,6 +15,7 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from typing import Iterable
 
 
 def _digest(text: str) -> bytes:
@@ -27,23 +28,42 @@ class PageCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self._written: dict[str, bytes] = {}   # path -> digest of the text on disk
+        self._texts: dict[str, str] = {}       # path -> the text last passed to `write`
 
     def sync(self, files: dict[str, str]) -> tuple[dict[str, str], int]:
         """Write what changed, delete what is gone; returns ({path: file on disk}, writes)."""
+        written = self.write(files)
+        self.prune(files)
+        return self.paths(files), len(written)
+
+    def write(self, files: dict[str, str]) -> list[str]:
+        """Write those of `files` whose text differs from what is on disk; returns their
+        paths. Other files are left alone (a serve rebuild passes what it rendered)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         if not self._written:
             self._written = self._scan()
-        writes = 0
+        written = []
         for path, text in files.items():
+            if self._texts.get(path) is text:
+                continue  # the very text written last time (a page not rendered again)
             digest = _digest(text)
             if self._written.get(path) != digest:
                 self._write(path, text)
                 self._written[path] = digest
-                writes += 1
-        for path in set(self._written) - set(files):
+                written.append(path)
+            self._texts[path] = text
+        return written
+
+    def prune(self, present: Iterable[str]) -> None:
+        """Delete the files that are not in `present` any more."""
+        for path in set(self._written).difference(present):
             (self.folder / path).unlink(missing_ok=True)
             del self._written[path]
-        return {path: str(self.folder / path) for path in files}, writes
+            self._texts.pop(path, None)
+
+    def paths(self, files: Iterable[str]) -> dict[str, str]:
+        """{path: its file in the cache}."""
+        return {path: str(self.folder / path) for path in files}
 
     def _write(self, path: str, text: str) -> None:
         target = self.folder / path
@@ -63,4 +83,4 @@ class PageCache:
 
     def clear(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-        self._written = {}
+        self._written, self._texts = {}, {}

@@ -10,6 +10,9 @@ exports like any other file. During `mkdocs serve` it watches the store and the
 templates, so editing an event file rebuilds the site and reloads the browser; there the
 generated files are backed by a cache folder (`generator.site.pagecache`) whose files change
 only with their text, so `mkdocs serve --dirty` rebuilds only the pages an edit touched.
+A rebuild renders only the pages whose records changed (`generator.site.incremental`) and
+leaves the files made from every event (events.json, the exports, the Explore page's
+index) to a background job that follows the build, so the browser reloads first.
 After the build it indexes the events for the Explore page with Pagefind.
 
 A hand-written page in the docs folder wins over a generated page of the same path
@@ -20,19 +23,23 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 from ..config import Settings, TimelineConfig, engine_site_settings
 from ..engine import BasePlugin, File, Files, PluginError, event_priority, get_plugin_logger
+from ..exporters import ExportResult
+from ..render.pages import STYLESHEET, SitePlan
 from ..store.folder import Store, load_store
+from .exports import feed_links, site_assets
+from .guard import note_plugin_ran
+from .incremental import PageRenderer
+from .output import data_output, replace_file, serve_pages, site_output
+from .output import short_nav as nav_of_pages
 from .pagecache import PageCache
-from ..render.pages import STYLESHEET
 from .searchindex import SearchIndexError, write_index
 from .searchkeeper import SearchIndexKeeper
-from .exports import feed_links
-from .output import short_nav as nav_of_pages, site_output
-from .guard import note_plugin_ran
 
 log = get_plugin_logger(__name__)
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html")  # the generated pages use both
@@ -54,6 +61,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.search = SearchIndexKeeper()
         self.page_urls: set[str] = set()
         self.rendered: set[str] = set()  # pages this build rendered (a dirty build: a few)
+        self.renderer = PageRenderer()  # while serving: the last build's pages
+        self.data_paths: Optional[set[str]] = None  # the cached files `data_output` made
+        self.follow_up: Optional[FollowUp] = None   # this rebuild's job, started after it
+        self.job: Optional[threading.Thread] = None
+        self.job_cancelled = threading.Event()
+        self.data_settings: Optional[Settings] = None  # the settings data_paths were made with
+        self.handwritten: set[str] = set()  # generated paths a docs file replaces
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also tells mkdocs to keep this instance across the
@@ -85,6 +99,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_pre_build(self, *, config) -> None:  # noqa: ANN001
         self.rendered = set()
+        self._stop_job()
         if not self.config.enabled:
             return
         settings = self.settings
@@ -108,23 +123,28 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Add generated files; mkdocs then links, copies and serves them like any other."""
         if not self.config.enabled:
             return files
-        output = site_output(self.settings, self.store.events)
-        generated, self.records = output.files, output.records
-        for name, result in output.exports.items():
-            log.info("Export %s: %s", name, result.summary())
         if self.settings.exports and not self.settings.site_url:
             log.info("No site_url in %s: links in the feeds and exports are relative to "
                      "the site's root; set site_url for full addresses",
                      Path(config.config_file_path).name)
-        assets = {path: str(src) for path, src in output.assets.items()}
-        for path in [p for p in [*generated, *assets] if files.get_file_from_path(p)]:
+        if self.serving:
+            generated, deferred = self._serve_output()
+        else:
+            output = site_output(self.settings, self.store.events)
+            generated, deferred, self.records = output.files, set(), output.records
+            _log_exports(output.exports)
+        assets = {path: str(src) for path, src in site_assets(self.settings).items()}
+        self.handwritten = {p for p in [*generated, *deferred, *assets]
+                            if files.get_file_from_path(p)}
+        for path in sorted(self.handwritten):
             log.info("Keeping the hand-written %s instead of the generated page", path)
             generated.pop(path, None)
+            deferred.discard(path)
             assets.pop(path, None)
-        kept = [*generated, *assets]
+        kept = [*generated, *deferred, *assets]
         if self.serving:
-            files_on_disk = self._cached(generated)
-            for path in generated:
+            files_on_disk = self._cached(generated, deferred)
+            for path in [*generated, *deferred]:
                 files.append(File.generated(config, path, abs_src_path=files_on_disk[path]))
         else:
             for path, text in generated.items():
@@ -149,23 +169,89 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.serving:
             self.search.after_build(Path(config.site_dir), self.page_urls, self.rendered,
                                     self.dirty)
-        if not (self.config.enabled and self.settings.explore and self.records):
+        if self.follow_up is not None:
+            self._start_job(self.follow_up, Path(config.site_dir))
+            self.follow_up = None
             return
-        key = (config.site_dir, hash(tuple(self.records.items())))
-        if key == self.indexed and (Path(config.site_dir) / "pagefind").is_dir():
+        if not self.config.enabled:
             return
-        self._wait_for_index()
-        if not self.serving:
+        if self.serving:
+            self._index_in_background(self.records, Path(config.site_dir))
+        elif self.settings.explore and self.records:
             self._index(self.records, Path(config.site_dir))
-            self.indexed = key
-            return
-        self.indexed = key
-        self.indexing = threading.Thread(target=self._index_quietly, daemon=True,
-                                          args=(self.records, Path(config.site_dir)))
-        self.indexing.start()
 
     def on_shutdown(self) -> None:
+        self._stop_job()
         self._wait_for_index()
+
+    # ------------------------------------------------------------------ serving
+
+    def _serve_output(self) -> tuple[dict[str, str], set[str]]:
+        """This build's generated files ({path: text}) and the paths of those the
+        follow-up job writes, which an earlier build left in the cache.
+
+        The first build (and one after the settings changed) makes everything at once;
+        later ones render the pages that changed and leave the rest to the job that
+        `on_post_build` starts.
+        """
+        plan, generated = serve_pages(self.settings, self.store.events, self.renderer)
+        if self.data_paths is None or self.data_settings != self.settings:
+            data = data_output(self.settings, plan)
+            _log_exports(data.exports)
+            generated.update(data.files)
+            self.records = data.records
+            self.data_paths, self.data_settings = set(data.files), self.settings
+            return generated, set()
+        log.info("%d of %d pages rendered", len(self.renderer.rendered),
+                 len(self.renderer.texts))
+        self.follow_up = FollowUp(plan, set(generated))
+        return generated, self.data_paths - set(generated)
+
+    def _start_job(self, follow_up: FollowUp, site_dir: Path) -> None:
+        self.job_cancelled.clear()
+        self.job = threading.Thread(target=self._run_job, args=(follow_up, site_dir),
+                                    daemon=True)
+        self.job.start()
+
+    def _stop_job(self) -> None:
+        """Before a rebuild: the running job would write files the rebuild is about to
+        replace; it stops at its next step, and the rebuild's own job redoes its work."""
+        if self.job is not None:
+            self.job_cancelled.set()
+            self.job.join()
+            self.job = None
+
+    def _run_job(self, follow_up: FollowUp, site_dir: Path) -> None:
+        """Make the files of every event, write the changed ones into the cache and the
+        served site (each replaced whole), then index the Explore page again."""
+        try:
+            data = data_output(self.settings, follow_up.plan, self.job_cancelled.is_set)
+            if data is None:
+                return
+            _log_exports(data.exports)
+            files = {p: t for p, t in data.files.items() if p not in self.handwritten}
+            for path in self.cache.write(files):
+                replace_file(site_dir / path, files[path].encode("utf-8"))
+            self.cache.prune(follow_up.pages | set(files))
+            self.data_paths = set(files)
+            self.records = data.records
+            self._index_in_background(data.records, site_dir)
+        except Exception:  # a thread has no caller to raise to: say it in the log
+            log.exception("timeline: writing the exports after the rebuild failed")
+
+    def _index_in_background(self, records: dict[str, str], site_dir: Path) -> None:
+        """Index `records` with Pagefind in a thread of its own, unless they are what
+        the site's index already holds."""
+        if not (self.settings.explore and records):
+            return
+        key = (str(site_dir), hash(tuple(records.items())))
+        if key == self.indexed and (site_dir / "pagefind").is_dir():
+            return
+        self._wait_for_index()
+        self.indexed = key
+        self.indexing = threading.Thread(target=self._index_quietly, daemon=True,
+                                          args=(records, site_dir))
+        self.indexing.start()
 
     def _index(self, records: dict[str, str], site_dir: Path) -> None:
         try:
@@ -186,15 +272,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.indexing.join()
             self.indexing = None
 
-    def _cached(self, generated: dict[str, str]) -> dict[str, str]:
-        """Write the changed files into the serve cache: {path: file on disk}."""
+    def _cached(self, generated: dict[str, str], deferred: set[str]) -> dict[str, str]:
+        """Write the changed files into the serve cache, delete those gone (but the
+        `deferred` ones, which the follow-up job rewrites): {path: file on disk}."""
         folder = self.settings.cache_dir
         if self.cache is None or self.cache.folder != folder:
             self.cache = PageCache(folder)
-        on_disk, writes = self.cache.sync(generated)
-        log.info("%d of %d generated files changed", writes, len(generated))
-        return on_disk
-
+        writes = self.cache.write(generated)
+        self.cache.prune([*generated, *deferred])
+        log.info("%d of %d generated files changed", len(writes), len(generated))
+        return self.cache.paths([*generated, *deferred])
 
     def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
         """Announce the feeds in every page's head, where feed readers look for them."""
@@ -203,6 +290,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return output
         links = feed_links(self.settings, page.url)
         return output.replace("</head>", links + "\n</head>", 1) if links else output
+
+
+@dataclass
+class FollowUp:
+    """What the job after a serve rebuild needs: the build's plan and its pages."""
+
+    plan: SitePlan
+    pages: set[str]
+
+
+def _log_exports(results: dict[str, ExportResult]) -> None:
+    for name, result in results.items():
+        log.info("Export %s: %s", name, result.summary())
 
 
 def short_nav(files: Files, generated: set[str]) -> list[Any]:
