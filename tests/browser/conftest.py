@@ -20,6 +20,7 @@ from typing import Iterator
 import pytest
 
 from ..conftest import ROOT
+from .colours import FORGET_PALETTE
 
 # Debian's chromium package, found on PATH; TIMELINE_CHROMIUM points at another binary.
 CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM") or shutil.which("chromium")
@@ -70,12 +71,8 @@ def page(browser_context) -> Iterator:
         dialog.dismiss()
     tab.on("dialog", on_dialog)
     yield tab
-    # Material remembers the palette per site in localStorage, and the browser profile
-    # is shared by the session: a test that saw the dark palette must not leave it to
-    # the next test on the same site.
-    try:
-        tab.evaluate("Object.keys(localStorage).filter(k => k.endsWith('__palette'))"
-                     ".forEach(k => localStorage.removeItem(k))")
+    try:  # a test that saw the dark palette must not leave it to the next one
+        tab.evaluate(FORGET_PALETTE)
     except Exception:  # noqa: BLE001 - a page without storage (about:blank) has none
         pass
     tab.close()

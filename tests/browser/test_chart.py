@@ -16,6 +16,7 @@ from typing import Iterator
 
 import pytest
 
+from .colours import FORGET_PALETTE, contrast, over, parse_colour
 from .conftest import ARTIFACTS, Served, build, write_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -89,50 +90,23 @@ MEASURE = """() => {
           bars: chart.querySelectorAll('.tl-bar').length};
 }"""
 
-# The computed colour of every bar and of the page behind the chart, as RGBA.
+# The computed colour of every bar and of the page behind the chart.
 COLOURS = """() => {
-  const rgba = c => { const v = c.match(/[\\d.]+/g).map(Number);
-                      return v.length === 3 ? [...v, 1] : v; };
+  const alpha = c => { const v = c.match(/[\\d.]+/g).map(Number);
+                       return v.length === 3 ? 1 : v[3]; };
   let back = document.querySelector('.md-content .tl-chart');
-  while (back && rgba(getComputedStyle(back).backgroundColor)[3] === 0) {
+  while (back && alpha(getComputedStyle(back).backgroundColor) === 0) {
     back = back.parentElement;
   }
-  return {page: back ? rgba(getComputedStyle(back).backgroundColor) : [255, 255, 255, 1],
+  return {page: back ? getComputedStyle(back).backgroundColor : 'rgb(255, 255, 255)',
           bars: [...document.querySelectorAll('.md-content .tl-bar')].map(
-            b => rgba(getComputedStyle(b).backgroundColor))};
+            b => getComputedStyle(b).backgroundColor)};
 }"""
-
-
-def luminance(rgb: list[float]) -> float:
-    """WCAG relative luminance of an sRGB colour (0-255 channels)."""
-    def linear(c: float) -> float:
-        c /= 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (linear(c) for c in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def over(top: list[float], under: list[float]) -> list[float]:
-    """A colour with alpha as seen over an opaque one."""
-    alpha = top[3]
-    return [top[i] * alpha + under[i] * (1 - alpha) for i in range(3)]
-
-
-def contrast(a: list[float], b: list[float]) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def overlaps(a: list[float], b: list[float]) -> bool:
     """Two boxes share more than a hair (half a pixel, for rounding)."""
     return min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
-
-
-# The theme remembers the palette it last showed; forget it before a page loads, so the
-# emulated system setting chooses as on a first visit, and again on leaving, so the
-# dark palette does not follow other tests of the session.
-FORGET_PALETTE = """Object.keys(localStorage).filter(k => k.endsWith('__palette'))
-  .forEach(k => localStorage.removeItem(k));"""
 
 
 def open_chart(browser_context, url: str, width: int, scheme: str):
@@ -181,9 +155,10 @@ def check_chart(site: Served, browser_context, path: str, width: int, scheme: st
         assert link["count"] == match.group(2), (where, link)
     assert seen["linkInImage"] == 0, where
     # bars at 3:1 or more against the page
-    page = colours["page"][:3]
+    page = parse_colour(colours["page"])[:3] + (1.0,)
     assert len(colours["bars"]) == seen["bars"] > 0, where
-    ratios = {round(contrast(over(bar, page), page), 2) for bar in colours["bars"]}
+    ratios = {round(contrast(over(parse_colour(bar), page), page), 2)
+              for bar in colours["bars"]}
     assert min(ratios) >= 3, (where, ratios)
     return {"labels": labels, "links": seen["links"], "contrast": min(ratios)}
 

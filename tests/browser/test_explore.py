@@ -19,6 +19,7 @@ from generator.render.explore import event_filters
 from generator.store.folder import load_store
 
 from ..conftest import event_text
+from .colours import contrast, over, parse_colour
 from .conftest import Served, build, write_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -167,35 +168,6 @@ def test_a_result_opens_its_event_when_the_site_lives_in_a_subfolder(subfolder_s
 
 # ---------------------------------------------------------------------------------------
 # Contrast in both palettes
-
-def parse_colour(text: str) -> tuple[float, float, float, float]:
-    """A computed colour (rgb(), rgba() or color(srgb ...)) as 0..1 channels and alpha."""
-    numbers = [float(n) for n in re.findall(r"[\d.]+", text)]
-    if text.startswith("color("):
-        r, g, b, *alpha = numbers
-        return r, g, b, alpha[0] if alpha else 1.0
-    r, g, b, *alpha = numbers
-    return r / 255, g / 255, b / 255, alpha[0] if alpha else 1.0
-
-
-def over(top: tuple, below: tuple) -> tuple[float, float, float, float]:
-    """`top` painted over the opaque colour `below`."""
-    a = top[3]
-    return tuple(top[i] * a + below[i] * (1 - a) for i in range(3)) + (1.0,)
-
-
-def luminance(colour: tuple) -> float:
-    """WCAG relative luminance of an opaque sRGB colour."""
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (linear(c) for c in colour[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(one: tuple, two: tuple) -> float:
-    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
 
 # The element's colour (or border colour) and the backgrounds of it and its ancestors,
 # nearest first, up to the first opaque one.
